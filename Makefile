@@ -1,0 +1,63 @@
+# Targets follow Pelican's own Makefile (html, serve, clean, publish, github) plus the
+# pipeline's: test, validate, bench. Only Python 3.11 and make are assumed: the first
+# target that needs Python creates .venv and installs the pinned dependencies.
+
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help venv html validate test serve clean publish github bench lint
+
+help:
+	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
+	@echo "make test      set up .venv, run every test"
+	@echo "make serve     serve $(OUTPUTDIR)/ on http://$(HOST):$(PORT)/"
+	@echo "make validate  check every nomination file"
+	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
+	@echo "make github    publish to the gh-pages branch with ghp-import"
+	@echo "make bench     run the benchmarks"
+	@echo "make clean     remove $(OUTPUTDIR)/"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+validate: $(STAMP)
+	$(PYTHON) -m scripts validate
+
+html: validate
+	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+test: $(STAMP)
+	$(PYTHON) -m pytest
+
+serve: $(STAMP)
+	$(PYTHON) -m pelican --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+clean:
+	rm -rf $(OUTPUTDIR)
+
+publish: validate
+	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+github: publish
+	$(BIN)/ghp-import -m "Publish the column" -b gh-pages --no-jekyll --push $(OUTPUTDIR)
+
+bench: $(STAMP)
+	$(PYTHON) -m tests.bench.validate_bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

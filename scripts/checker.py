@@ -1,0 +1,354 @@
+"""Check nominations: the schema (one compiled validator) plus the ward's domain rules.
+
+``check`` judges one loaded nomination; ``check_files`` loads and checks many, in parallel on
+large sets, and adds the rules that look across files (unique slugs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from scripts import clock
+from scripts.frontmatter import dotted
+from scripts.loader import LoadResult, Nomination, load
+from scripts.messages import translate
+from scripts.problems import Problem, Severity
+from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.schema import NominationSchema
+from scripts.units import UnitRegistry
+from scripts.vietnamese import slugify
+
+MIN_BODY_WORDS = 80
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_RAW_HTML = re.compile(r"<!--|<(?!https?:|mailto:)/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    repo: Repo
+    schema: NominationSchema
+    units: UnitRegistry
+    today: dt.date
+
+    @classmethod
+    def for_repo(cls, repo: Repo, today: dt.date | None = None) -> CheckContext:
+        return cls(
+            repo,
+            NominationSchema.load(repo.schema_file),
+            UnitRegistry.load(repo.units_file),
+            today or clock.today(),
+        )
+
+
+class _Findings:
+    """Collects the problems of one nomination, filling in line and label from the field path."""
+
+    def __init__(self, nomination: Nomination, ctx: CheckContext) -> None:
+        self.nomination = nomination
+        self.ctx = ctx
+        self.items: list[Problem] = []
+
+    def add(self, path, message: str, code: str, severity=Severity.ERROR, line: int = 0) -> None:
+        path = tuple(path)
+        self.items.append(Problem(
+            self.nomination.rel,
+            line or self.nomination.line_of(path),
+            dotted(path),
+            self.ctx.schema.label(path) if path else "",
+            message,
+            severity,
+            code,
+        ))
+
+
+def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
+    """Every problem of one loaded nomination, sorted by line."""
+    found = _Findings(nomination, ctx)
+    meta = nomination.meta
+    for error in ctx.schema.validator.iter_errors(meta):
+        path, message = translate(error, ctx.schema)
+        found.add(path, message, f"schema.{error.validator or 'false'}")
+    _check_place(found)
+    _check_unit(found)
+    _check_dates(found)
+    _check_consent(found)
+    _check_images(found)
+    _check_body(found)
+    return sorted(found.items, key=lambda p: (p.line, p.field))
+
+
+def _check_place(found: _Findings) -> None:
+    """The file's folders say its month and its state; both must agree with the front matter."""
+    nomination, ctx = found.nomination, found.ctx
+    meta = nomination.meta
+    state = ctx.repo.state_folder(nomination.path)
+    slug = nomination.slug
+    if not SLUG.match(slug):
+        found.add((), (
+            f"tên tệp \"{nomination.path.name}\" phải là chữ thường không dấu, nối bằng dấu "
+            f"gạch ngang, ví dụ \"{slugify(slug) or 'ten-bai-viet'}.md\""
+        ), "file.slug", line=1)
+    if state is None:
+        return
+    month = nomination.path.parent.name
+    base = ctx.repo.nominations if state == NOMINATIONS else ctx.repo.published
+    if nomination.path.resolve().parent.parent != base.resolve() or not MONTH_FOLDER.match(month):
+        found.add((), (
+            f"tệp phải nằm trong thư mục tháng: content/{state}/YYYY-MM/{nomination.path.name}"
+        ), "file.folder", line=1)
+    elif isinstance(meta.get("period"), str) and meta["period"] != month:
+        found.add(("period",), (
+            f"kỳ giới thiệu \"{meta['period']}\" không khớp thư mục tháng \"{month}\": sửa "
+            f"period thành {month} hoặc chuyển tệp vào content/{state}/{meta['period']}/"
+        ), "place.period")
+    decision = nomination.review.get("decision")
+    if state == PUBLISHED and decision != "approved":
+        found.add(("review",), (
+            "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
+            "hãy dùng lệnh \"python -m scripts approve\" thay vì chuyển tệp bằng tay"
+        ), "state.unapproved")
+    elif state == NOMINATIONS and decision == "approved":
+        found.add(("review", "decision"), (
+            "phiếu đã được thông qua (approved) nhưng vẫn nằm trong content/nominations/; "
+            "hãy dùng lệnh \"python -m scripts approve\" để chuyển sang content/published/"
+        ), "state.approved-unpublished")
+    elif state == NOMINATIONS and decision in ("returned", "withdrawn"):
+        review = nomination.review
+        what = "trả lại để bổ sung" if decision == "returned" else "gỡ khỏi chuyên mục"
+        found.add(("review", "decision"), (
+            f"đã được Hội đồng {what} ngày {review.get('on')} ({review.get('by')}): "
+            f"{review.get('reason', '')}".rstrip(": ")
+        ), f"state.{decision}", Severity.NOTE)
+
+
+def _check_unit(found: _Findings) -> None:
+    unit = found.nomination.meta.get("submitted_by")
+    if not isinstance(unit, str) or unit in found.ctx.units:
+        return
+    close = found.ctx.units.suggest(unit)
+    hint = f"; có phải ý bạn là \"{close[0]}\"?" if close else (
+        "; xem danh sách mã đơn vị trong schema/units.yaml"
+    )
+    found.add(("submitted_by",), f"không có đơn vị mã \"{unit}\" trong danh mục{hint}", "unit.unknown")
+
+
+def _date(value) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _value(meta: dict, path: tuple):
+    for part in path:
+        if not isinstance(meta, dict):
+            return None
+        meta = meta.get(part)
+    return meta
+
+
+def _check_dates(found: _Findings) -> None:
+    meta, today = found.nomination.meta, found.ctx.today
+    for path in _DATE_FIELDS:
+        day = _date(_value(meta, path))
+        if day and day > today:
+            found.add(path, f"ngày {day.isoformat()} ở tương lai (hôm nay là {today.isoformat()})",
+                      "date.future")
+    submitted = _date(meta.get("submitted_on"))
+    reviewed = _date(_value(meta, ("review", "on")))
+    if submitted and reviewed and reviewed < submitted:
+        found.add(("review", "on"), (
+            f"ngày thẩm định {reviewed.isoformat()} trước ngày gửi {submitted.isoformat()}"
+        ), "date.order")
+    period = meta.get("period")
+    if submitted and isinstance(period, str) and MONTH_FOLDER.match(period):
+        year, month = map(int, period.split("-"))
+        if (submitted.year, submitted.month) < (year, month):
+            found.add(("submitted_on",), (
+                f"ngày gửi {submitted.isoformat()} trước kỳ giới thiệu {period}"
+            ), "date.before-period", Severity.WARNING)
+
+
+def _check_consent(found: _Findings) -> None:
+    meta = found.nomination.meta
+    nominee = meta.get("nominee") if isinstance(meta.get("nominee"), dict) else {}
+    consent = meta.get("consent") if isinstance(meta.get("consent"), dict) else {}
+    if nominee.get("kind") != "ca-nhan":
+        return
+    if consent and consent.get("publish") is not True:
+        found.add(("consent", "publish"), (
+            "cá nhân chưa đồng ý cho đăng bài (publish phải là true); không thể giới thiệu khi "
+            "chưa có sự đồng ý (Nghị định 13/2023/NĐ-CP)"
+        ), "consent.publish")
+    if consent.get("personal_data") is not True:
+        shown = [key for key in ("birth_year", "gender") if key in nominee]
+        if meta.get("images"):
+            shown.append("images")
+        for key in shown:
+            path = ("nominee", key) if key != "images" else ("images",)
+            found.add(path, (
+                "sẽ không được công bố vì người được giới thiệu chưa đồng ý công bố thông tin cá "
+                "nhân (consent.personal_data: true)"
+            ), "consent.personal-data", Severity.WARNING)
+
+
+def _image_problem(src: str, ctx: CheckContext) -> str | None:
+    """Why an image path is refused, or None when it names a real image inside content/."""
+    if _SCHEME.match(src) or src.startswith("//"):
+        return "ảnh phải là tệp trong kho (đường dẫn tương đối), không phải địa chỉ web hay data:"
+    posix = PurePosixPath(src.replace("\\", "/"))
+    if posix.is_absolute() or re.match(r"^[A-Za-z]:", src):
+        return "đường dẫn ảnh phải tương đối, tính từ thư mục content/ (ví dụ images/2026-11/anh.jpg)"
+    if ".." in posix.parts:
+        return "đường dẫn ảnh không được chứa \"..\": ảnh phải nằm trong thư mục content/"
+    if posix.suffix.lower() not in IMAGE_SUFFIXES:
+        kinds = ", ".join(sorted(IMAGE_SUFFIXES))
+        return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
+    target = ctx.repo.content / posix
+    if target.is_symlink():
+        return "ảnh là liên kết tượng trưng (symlink); hãy đặt tệp ảnh thật"
+    if not target.is_file():
+        return f"không tìm thấy tệp ảnh content/{posix}"
+    return None
+
+
+def _check_images(found: _Findings) -> None:
+    images = found.nomination.meta.get("images")
+    if not isinstance(images, list):
+        return
+    for index, image in enumerate(images):
+        if isinstance(image, dict) and isinstance(image.get("src"), str):
+            why = _image_problem(image["src"], found.ctx)
+            if why:
+                found.add(("images", index, "src"), why, "image.src")
+
+
+def _check_body(found: _Findings) -> None:
+    nomination = found.nomination
+    body = nomination.body
+    words = len(body.split())
+    if not body.strip():
+        found.add((), "chưa có nội dung bài viết sau dòng \"---\" đóng phần đầu", "body.missing",
+                  line=nomination.end_line)
+        return
+    if words < MIN_BODY_WORDS:
+        found.add((), (
+            f"nội dung bài viết quá ngắn ({words} từ); cần ít nhất {MIN_BODY_WORDS} từ kể lại "
+            "việc làm, thành tích"
+        ), "body.short", line=nomination.body_line)
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        number = nomination.body_line + offset
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        text = _CODE_SPAN.sub("", line)
+        tag = _RAW_HTML.search(text)
+        if tag:
+            found.add((), (
+                f"nội dung có mã HTML \"{tag.group(0)[:40]}\"; HTML không được đăng, hãy viết bằng "
+                "Markdown (ví dụ **đậm**, [liên kết](https://…))"
+            ), "body.html", line=number)
+        targets = [m.group(1) for m in _LINK.finditer(text)]
+        ref = _REF_DEF.match(text)
+        if ref:
+            targets.append(ref.group(1))
+        for target in targets:
+            scheme = _SCHEME.match(target)
+            if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+                found.add((), (
+                    f"liên kết \"{target[:60]}\" không được phép: chỉ dùng http(s), mailto hoặc "
+                    "đường dẫn tương đối"
+                ), "body.link", line=number)
+        for src in _IMAGE.findall(text):
+            if not _SCHEME.match(src):
+                why = _image_problem(src, found.ctx)
+                if why:
+                    found.add((), why, "body.image", line=number)
+
+
+@dataclass
+class FileResult:
+    rel: str
+    problems: list[Problem]
+    legacy_text: str | None = None
+    nomination: Nomination | None = None
+
+
+def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
+    """Load and check one file; ``keep`` returns the loaded nomination too."""
+    result: LoadResult = load(path, ctx.repo)
+    problems = list(result.problems)
+    if result.nomination is not None:
+        problems.extend(check(result.nomination, ctx))
+    problems.sort(key=lambda p: (p.line, p.severity is not Severity.ERROR))
+    rel = ctx.repo.relative(path)
+    return FileResult(rel, problems, result.legacy_text, result.nomination if keep else None)
+
+
+def slug_problems(paths: Iterable[Path], repo: Repo) -> list[Problem]:
+    """A slug (the file name) names one story: it must be unique across both state folders."""
+    owners: dict[str, list[Path]] = defaultdict(list)
+    for path in repo.content_files():
+        owners[path.stem].append(path.resolve())
+    problems = []
+    for path in paths:
+        others = [p for p in owners.get(path.stem, []) if p != path.resolve()]
+        if others:
+            names = ", ".join(repo.relative(p) for p in others)
+            problems.append(Problem(
+                repo.relative(path), 1, "", "",
+                f"tên tệp \"{path.stem}\" đã được dùng ở {names}; mỗi bài cần một tên riêng",
+                Severity.ERROR, "file.duplicate-slug",
+            ))
+    return problems
+
+
+_WORKER_CONTEXT: CheckContext | None = None
+
+
+def _check_in_worker(path: Path) -> FileResult:
+    assert _WORKER_CONTEXT is not None
+    return check_file(path, _WORKER_CONTEXT)
+
+
+PARALLEL_FROM = 200
+"""Below this many files one process is faster than starting workers."""
+
+
+def check_files(paths: list[Path], ctx: CheckContext, jobs: int | None = None) -> list[FileResult]:
+    """Load and check ``paths``; results keep the order of ``paths``."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        global _WORKER_CONTEXT
+        _WORKER_CONTEXT = ctx  # inherited by the forked workers: the validator is compiled once
+        chunk = max(16, len(paths) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_check_in_worker, paths, chunksize=chunk))
+    else:
+        results = [check_file(path, ctx) for path in paths]
+    by_rel = {result.rel: result for result in results}
+    for problem in slug_problems(paths, ctx.repo):
+        by_rel[problem.path].problems.insert(0, problem)
+    return results

@@ -1,0 +1,1 @@
+"""One module per command of ``python -m scripts``; see scripts/cli.py for the contract."""

@@ -1,0 +1,81 @@
+"""validate: check nomination files and say, line by line, what to fix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts.checker import CheckContext, FileResult, check_files
+from scripts.decoding import BOM, encode_like
+from scripts.fileops import atomic_write
+from scripts.problems import Severity
+from scripts.repo import Repo
+from scripts.reporters import REPORTERS
+
+NAME = "validate"
+HELP = "kiểm tra các tệp giới thiệu (mặc định: content/nominations và content/published)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="tệp .md hoặc thư mục cần kiểm tra")
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                        help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
+    parser.add_argument("--fix", action="store_true",
+                        help="tự sửa điều an toàn: bảng mã cũ nhận ra chắc chắn → UTF-8, chữ NFD → NFC")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="số tiến trình song song (mặc định: số lõi của máy)")
+
+
+def collect(paths: list[str], repo: Repo) -> list[Path]:
+    """The .md files named or found under the named folders; both state folders by default."""
+    if not paths:
+        return repo.content_files()
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_absolute():
+            path = repo.root / path if not path.exists() else path
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.md")))
+        else:
+            files.append(path)
+    return files
+
+
+def _fix(result: FileResult, path: Path) -> str | None:
+    """Rewrite one file when a safe fix applies; the reason, or None when nothing was done."""
+    if result.legacy_text is not None:
+        text = result.legacy_text
+        crlf = "\r\n" in text
+        atomic_write(path, encode_like(text.replace("\r\n", "\n"), crlf))
+        return "đã chuyển từ bảng mã cũ sang UTF-8 (NFC)"
+    if any(p.code == "encoding.nfd" for p in result.problems):
+        from scripts.decoding import decode
+
+        raw = path.read_bytes()
+        decoded = decode(raw)
+        data = (BOM if decoded.had_bom else b"") + encode_like(decoded.text, decoded.crlf)
+        atomic_write(path, data)
+        return "đã chuyển chữ tổ hợp (NFD) sang dạng dựng sẵn (NFC)"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = Repo.at(args.root)
+    ctx = CheckContext.for_repo(repo)
+    files = collect(args.paths, repo)
+    results = check_files(files, ctx, args.jobs)
+    if args.fix:
+        fixed = []
+        for path, result in zip(files, results, strict=True):
+            reason = _fix(result, path)
+            if reason:
+                sys.stderr.write(f"{result.rel}: {reason}\n")
+                fixed.append(path)
+        if fixed:
+            again = {r.rel: r for r in check_files(fixed, ctx, args.jobs)}
+            results = [again.get(r.rel, r) for r in results]
+    problems = [p for result in results for p in result.problems]
+    REPORTERS[args.format](problems, len(files), sys.stdout)
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0

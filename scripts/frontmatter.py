@@ -1,0 +1,173 @@
+"""Text → front matter (a dict, with the line of every key) + body.
+
+YAML is read strictly: duplicate keys are errors (PyYAML keeps the last silently), anchors and
+aliases are refused (no alias bombs, no shared values), and dates stay text for the schema to
+check. libyaml's C parser does the parsing; only building the values is Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+DELIMITER = "---"
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": "có dấu hai chấm ở chỗ không được phép "
+    "(nếu giá trị chứa \": \", hãy đặt nó trong ngoặc kép)",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị "
+    "(ví dụ dấu tab hoặc @, `): hãy đặt giá trị trong ngoặc kép, thụt lề bằng dấu cách",
+    "could not determine a constructor for the tag": "có thẻ kiểu (!!…) không được phép; "
+    "hãy bỏ thẻ và viết giá trị thường",
+    "found undefined alias": "có bí danh (*) không được phép",
+    "did not find expected key": "thụt lề không đúng hoặc thiếu tên trường",
+    "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
+    "found unexpected end of stream": "giá trị trong ngoặc chưa được đóng",
+    "found unknown escape character": "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ",
+    "expected <block end>, but found '<block mapping start>'": "thụt lề không đúng",
+    "expected <block end>, but found '<block sequence start>'": "thụt lề của danh sách không đúng",
+    "found a tab character that violates indentation": "dùng dấu tab để thụt lề; hãy dùng dấu cách",
+    "found a tab character where an indentation space is expected": "dùng dấu tab để thụt lề; "
+    "hãy dùng dấu cách",
+}
+
+
+class FrontMatterError(Exception):
+    def __init__(self, line: int, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class FrontMatter:
+    data: dict
+    lines: dict[Path_, int]
+    """Line in the file of every key and list item, by its path: ("nominee", "name") → 12."""
+    body: str
+    body_line: int
+    end_line: int
+    """The line of the closing ``---``."""
+
+
+def split(text: str) -> tuple[str, int, str, int]:
+    """(yaml text, line of the closing ---, body, first line of the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != DELIMITER:
+        raise FrontMatterError(
+            1,
+            "thiếu phần đầu YAML: dòng đầu tiên của tệp phải là \"---\", tiếp theo là các trường "
+            "(title, category, …) và một dòng \"---\" đóng lại",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (DELIMITER, "..."):
+            body = "\n".join(lines[index + 1:])
+            return "\n".join(lines[1:index]), index + 1, body, index + 2
+    raise FrontMatterError(
+        1, "phần đầu YAML mở ở dòng 1 nhưng không có dòng \"---\" nào đóng lại"
+    )
+
+
+def _yaml_message(err: yaml.YAMLError) -> str:
+    problem = getattr(err, "problem", None) or str(err)
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return f"YAML không hợp lệ: {vietnamese}"
+    return f"YAML không hợp lệ ({problem})"
+
+
+def _line_of(mark, offset: int) -> int:
+    return (mark.line if mark is not None else 0) + offset
+
+
+class _Builder:
+    """Builds Python values from the composed YAML nodes, recording lines and refusing aliases."""
+
+    def __init__(self, loader, offset: int) -> None:
+        self.loader = loader
+        self.offset = offset
+        self.lines: dict[Path_, int] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node, path: Path_):
+        if id(node) in self.seen:
+            raise FrontMatterError(
+                self.lines.get(path, _line_of(node.start_mark, self.offset)),
+                "không dùng neo (&) và bí danh (*) trong YAML: hãy viết đầy đủ giá trị",
+                _dotted(path),
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*path, index)] = _line_of(item.start_mark, self.offset)
+                items.append(self.build(item, (*path, index)))
+            return items
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            # Dates stay text: the schema's "date" format checks that they are real dates.
+            return node.value
+        return self.loader.construct_object(node)
+
+    def _mapping(self, node, path: Path_) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line = _line_of(key_node.start_mark, self.offset)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise FrontMatterError(line, "không dùng khóa gộp (<<) trong YAML", _dotted(path))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise FrontMatterError(line, "tên trường phải là chữ", _dotted(path))
+            key = key_node.value
+            if key in result:
+                first = self.lines[(*path, key)]
+                raise FrontMatterError(
+                    line,
+                    f"trường \"{key}\" được viết hai lần (lần đầu ở dòng {first}); "
+                    "hãy giữ một lần và xóa lần kia",
+                    _dotted((*path, key)),
+                )
+            self.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def parse(text: str) -> FrontMatter:
+    yaml_text, end_line, body, body_line = split(text)
+    offset = 2  # libyaml counts from 0, and the YAML starts on the file's second line
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise FrontMatterError(1, "phần đầu YAML trống: hãy điền các trường của phiếu")
+        if not isinstance(node, yaml.MappingNode):
+            raise FrontMatterError(
+                _line_of(node.start_mark, offset),
+                "phần đầu phải là các cặp \"tên trường: giá trị\"",
+            )
+        builder = _Builder(loader, offset)
+        data = builder.build(node, ())
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise FrontMatterError(_line_of(mark, offset), _yaml_message(err)) from None
+    except RecursionError:
+        raise FrontMatterError(1, "phần đầu YAML lồng nhau quá sâu") from None
+    finally:
+        loader.dispose()
+    return FrontMatter(data, builder.lines, body, body_line, end_line)
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+dotted = _dotted

@@ -1,0 +1,157 @@
+"""Load one nomination file: bytes → text → front matter + body, with the line of every key.
+
+Every consumer (validate, the review commands, the Pelican plugin, the reports) loads through
+``load``. A file that cannot be read is not an exception: its problems are returned as values,
+beside whatever could be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.decoding import Decoded, NotUtf8, decode
+from scripts.frontmatter import FrontMatterError, dotted, parse
+from scripts.problems import Problem, Severity
+from scripts.repo import Repo
+
+MAX_BYTES = 1024 * 1024
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Nomination:
+    path: Path
+    rel: str
+    """The path as messages show it (relative to the repository root)."""
+    meta: dict
+    body: str
+    lines: dict[Path_, int]
+    body_line: int
+    end_line: int
+    decoded: Decoded = field(repr=False)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def line_of(self, path: Path_) -> int:
+        """The line of ``path`` or of its nearest parent written in the file (1: the opening ---)."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line:
+                return line
+        return 1
+
+    @property
+    def review(self) -> dict:
+        review = self.meta.get("review")
+        return review if isinstance(review, dict) else {}
+
+
+@dataclass
+class LoadResult:
+    nomination: Nomination | None
+    problems: list[Problem]
+    legacy_text: str | None = None
+    """For a file in a legacy encoding detected with confidence: its text, for ``--fix``."""
+
+
+def load(path: Path, repo: Repo) -> LoadResult:
+    rel = repo.relative(path)
+
+    def problem(line: int, message: str, code: str, fld: str = "", sev=Severity.ERROR) -> Problem:
+        return Problem(rel, line, fld, "", message, sev, code)
+
+    if _is_linked(path, repo):
+        return LoadResult(None, [problem(
+            1, "là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục", "file.symlink"
+        )])
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return LoadResult(None, [problem(
+                1, f"tệp quá lớn ({size // 1024} KiB); tối đa {MAX_BYTES // 1024} KiB: "
+                "hãy rút gọn bài viết và để ảnh thành tệp riêng", "file.too-large",
+            )])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadResult(None, [problem(1, "không tìm thấy tệp", "file.missing")])
+    except IsADirectoryError:
+        return LoadResult(None, [problem(1, "là một thư mục, không phải tệp", "file.directory")])
+    except OSError as err:
+        return LoadResult(None, [problem(1, f"không đọc được tệp ({err.strerror})", "file.unreadable")])
+
+    try:
+        decoded = decode(raw)
+    except NotUtf8 as err:
+        guess = err.guess
+        if guess.encoding is None:
+            message = (
+                "tệp không phải UTF-8 và không nhận ra bảng mã; hãy mở bằng trình soạn thảo, "
+                "lưu lại với bảng mã UTF-8"
+            )
+            return LoadResult(None, [problem(err.line, message, "encoding.unknown")])
+        how = (
+            "chạy \"python -m scripts validate --fix " + rel + "\" để chuyển sang UTF-8"
+            if guess.confident
+            else "hãy chuyển sang Unicode (UTF-8) bằng Unikey (Công cụ chuyển mã) rồi lưu lại"
+        )
+        message = (
+            f"tệp không phải UTF-8: có vẻ là bảng mã cũ {guess.encoding.label}; {how}"
+        )
+        return LoadResult(
+            None,
+            [problem(err.line, message, f"encoding.{guess.encoding.name}")],
+            guess.text if guess.confident else None,
+        )
+
+    problems: list[Problem] = []
+    if decoded.was_nfd:
+        problems.append(problem(
+            1, "chữ có dấu ở dạng tổ hợp (NFD, thường do máy Mac); đã đọc như dạng dựng sẵn "
+            "(NFC), chạy validate --fix để ghi lại tệp", "encoding.nfd", sev=Severity.WARNING,
+        ))
+    try:
+        front = parse(decoded.text)
+    except FrontMatterError as err:
+        problems.append(problem(err.line, err.message, "frontmatter", err.field))
+        return LoadResult(None, problems)
+
+    nomination = Nomination(
+        path, rel, front.data, front.body, front.lines, front.body_line, front.end_line, decoded
+    )
+    for found in decoded.mojibake:
+        line = decoded.text.count("\n", 0, found.offset) + 1
+        problems.append(problem(
+            line,
+            f"có vẻ là {found.label}: \"{found.word}\" có lẽ là \"{found.repaired}\"; "
+            "hãy gõ lại đoạn này bằng Unicode (hoặc chuyển mã bằng Unikey)",
+            f"mojibake.{found.kind}",
+            _field_at_line(nomination, line),
+            Severity.WARNING,
+        ))
+    return LoadResult(nomination, problems)
+
+
+def _field_at_line(nomination: Nomination, line: int) -> str:
+    """The front-matter key written on or above ``line``, or "" when the line is in the body."""
+    if line >= nomination.body_line:
+        return ""
+    best: Path_ = ()
+    best_line = 0
+    for path, key_line in nomination.lines.items():
+        if best_line <= key_line <= line:
+            best, best_line = path, key_line
+    return dotted(best)
+
+
+def _is_linked(path: Path, repo: Repo) -> bool:
+    """The file, or a folder between it and the repository root, is a symbolic link."""
+    current = path.absolute()
+    while True:
+        if current.is_symlink():
+            return True
+        if current == repo.root or current.parent == current or not current.is_relative_to(repo.root):
+            return False
+        current = current.parent

@@ -1,0 +1,115 @@
+"""jsonschema's validation errors, said in Vietnamese with the fix when there is one."""
+
+from __future__ import annotations
+
+import difflib
+
+from jsonschema.exceptions import ValidationError
+
+from scripts.frontmatter import dotted
+from scripts.schema import NominationSchema
+
+Path_ = tuple[str | int, ...]
+
+_TYPE_NAMES = {
+    "string": "một đoạn chữ",
+    "integer": "một số nguyên",
+    "number": "một số",
+    "boolean": "true (có) hoặc false (không)",
+    "array": "một danh sách (mỗi mục một dòng, bắt đầu bằng \"- \")",
+    "object": "một nhóm trường (các dòng \"tên: giá trị\" thụt lề bên dưới)",
+}
+_PERSONAL_FIELDS = {"birth_year", "gender"}
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"\"{value}\""
+    return str(value)
+
+
+def translate(error: ValidationError, schema: NominationSchema) -> tuple[Path_, str]:
+    """(path of the field concerned, message). The path may name a missing or unknown key."""
+    path: Path_ = tuple(error.absolute_path)
+    kind = error.validator
+    instance = error.instance
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in instance]
+        key = missing[0] if missing else ""
+        field = (*path, key)
+        why = ""
+        if key == "consent":
+            why = " (bắt buộc khi giới thiệu một cá nhân: ghi ngày người đó đồng ý cho đăng bài)"
+        elif key in ("ref", "reason"):
+            why = f" (bắt buộc với quyết định \"{instance.get('decision')}\")"
+        return field, f"thiếu trường bắt buộc \"{key}\"{why}"
+    if kind == "additionalProperties":
+        allowed = schema.properties(path)
+        extras = [key for key in instance if key not in allowed]
+        key = extras[0] if extras else ""
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"; có phải ý bạn là \"{close[0]}\"?" if close else (
+            f"; các trường được dùng ở đây: {', '.join(allowed)}"
+        )
+        return (*path, key), f"trường \"{key}\" không có trong mẫu phiếu{hint}"
+    if kind is None or error.validator_value is False:
+        if path and path[-1] in _PERSONAL_FIELDS:
+            return path, "chỉ ghi cho cá nhân (nominee.kind: ca-nhan); tập thể không có trường này"
+        return path, "trường này không được dùng ở đây"
+    if kind == "enum":
+        labels = schema.value_labels(path)
+        choices = ", ".join(
+            f"{value} ({labels[value]})" if value in labels else str(value)
+            for value in error.validator_value
+        )
+        close = difflib.get_close_matches(
+            str(instance), [str(v) for v in error.validator_value], n=1, cutoff=0.6
+        )
+        hint = f"; có phải ý bạn là \"{close[0]}\"?" if close else ""
+        return path, f"giá trị {_shown(instance)} không nằm trong danh sách cho phép: {choices}{hint}"
+    if kind == "const":
+        return path, f"giá trị phải là {_shown(error.validator_value)}"
+    if kind == "type":
+        wanted = error.validator_value
+        names = wanted if isinstance(wanted, list) else [wanted]
+        expected = " hoặc ".join(_TYPE_NAMES.get(name, name) for name in names)
+        if instance is None:
+            return path, f"đang để trống; cần {expected}"
+        hint = ""
+        if wanted == "string" and isinstance(instance, int | float):
+            hint = " (đặt giá trị trong ngoặc kép, ví dụ \"0258 3845 123\")"
+        return path, f"giá trị {_shown(instance)} không đúng kiểu: cần {expected}{hint}"
+    if kind == "format":
+        if error.validator_value == "date":
+            return path, (
+                f"{_shown(instance)} không phải một ngày có thật; viết theo dạng YYYY-MM-DD, "
+                "ví dụ 2026-11-05"
+            )
+        if error.validator_value == "email":
+            return path, f"{_shown(instance)} không phải địa chỉ thư điện tử hợp lệ"
+        return path, f"{_shown(instance)} không đúng định dạng {error.validator_value}"
+    if kind == "pattern":
+        return path, f"{_shown(instance)} không đúng dạng quy định: {schema.description(path)}"
+    if kind == "minLength":
+        return path, (
+            f"quá ngắn: cần ít nhất {error.validator_value} ký tự (hiện có {len(instance)})"
+        )
+    if kind == "maxLength":
+        return path, f"quá dài: tối đa {error.validator_value} ký tự (hiện có {len(instance)})"
+    if kind == "minItems":
+        return path, f"cần ít nhất {error.validator_value} mục (hiện có {len(instance)})"
+    if kind == "maxItems":
+        return path, f"tối đa {error.validator_value} mục (hiện có {len(instance)})"
+    if kind == "minimum":
+        return path, f"giá trị {instance} nhỏ hơn mức tối thiểu {error.validator_value}"
+    if kind == "maximum":
+        return path, f"giá trị {instance} lớn hơn mức tối đa {error.validator_value}"
+    return path, f"không hợp lệ theo mẫu phiếu ({kind}: {error.message})"
+
+
+def field_name(path: Path_) -> str:
+    return dotted(path)

@@ -1,0 +1,65 @@
+"""Where things live in a column repository, and which state a file's place means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+NOMINATIONS = "nominations"
+PUBLISHED = "published"
+MONTH_FOLDER = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A checkout of the column: content/, schema/ and the settings beside them."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str | None = None) -> Repo:
+        return cls(Path(root or ".").resolve())
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def nominations(self) -> Path:
+        return self.content / NOMINATIONS
+
+    @property
+    def published(self) -> Path:
+        return self.content / PUBLISHED
+
+    @property
+    def schema_file(self) -> Path:
+        return self.root / "schema" / "nomination.schema.json"
+
+    @property
+    def units_file(self) -> Path:
+        return self.root / "schema" / "units.yaml"
+
+    def relative(self, path: Path) -> str:
+        """The path as messages show it: relative to the repository root when inside it."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def state_folder(self, path: Path) -> str | None:
+        """"nominations" or "published" for a file under one of them, else None."""
+        resolved = path.resolve()
+        for name, folder in ((NOMINATIONS, self.nominations), (PUBLISHED, self.published)):
+            if resolved.is_relative_to(folder):
+                return name
+        return None
+
+    def content_files(self) -> list[Path]:
+        """Every nomination file in both state folders, in a stable order."""
+        files: list[Path] = []
+        for folder in (self.nominations, self.published):
+            if folder.is_dir():
+                files.extend(sorted(folder.rglob("*.md")))
+        return files

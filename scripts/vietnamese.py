@@ -1,0 +1,128 @@
+"""Vietnamese text rules shared by every part: letters, slugs, dates and alphabetical order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from babel.dates import format_date
+from slugify import slugify as _slugify
+
+_BASE_VOWELS = "aăâeêioôơuưy"
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+"""Combining tone marks, numbered in Vietnamese dictionary order: huyền, hỏi, ngã, sắc, nặng."""
+
+
+def _all_letters() -> str:
+    letters = set("abcdefghijklmnopqrstuvwxyzđ")
+    for vowel in _BASE_VOWELS:
+        letters.add(vowel)
+        for mark in _TONE_MARKS:
+            letters.add(unicodedata.normalize("NFC", vowel + mark))
+    lower = "".join(sorted(letters))
+    return lower + lower.upper()
+
+
+VIETNAMESE_LETTERS = _all_letters()
+"""Every letter of the Vietnamese alphabet (and the Latin ones used in loanwords), both cases."""
+
+_NUCLEI = (
+    "iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu "
+    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê oo "
+    "a ă â e ê i o ô ơ u ư y"
+).split()
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđfghjklmnpqrstvwxz])?"
+    "(" + "|".join(_NUCLEI) + ")"
+    r"(ng|nh|ch|[cmnpt])?$"
+)
+
+
+def tone_of(char: str) -> int:
+    """0 for a letter without a tone mark, else 1..5 in dictionary order."""
+    for mark in unicodedata.normalize("NFD", char)[1:]:
+        if mark in _TONE_MARKS:
+            return _TONE_MARKS[mark]
+    return 0
+
+
+def strip_tone(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    kept = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", kept)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` could be one written Vietnamese syllable (at most one tone mark)."""
+    lowered = word.lower()
+    if any(c not in VIETNAMESE_LETTERS for c in lowered):
+        return False
+    tones = sum(1 for c in lowered if tone_of(c))
+    if tones > 1:
+        return False
+    bare = "".join(strip_tone(c) for c in lowered)
+    return bool(_SYLLABLE.match(bare))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug with tones dropped and đ → d ("Đức" → "duc")."""
+    return _slugify(text, lowercase=True, max_length=90, word_boundary=True)
+
+
+def fold(text: str) -> str:
+    """Lowercase, tones and marks dropped, đ → d: how readers type without diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+
+def _letter_rank(base: str) -> int:
+    if base in _RANK:
+        return _RANK[base] * 2
+    if base.isascii() and base.isalpha():
+        # f, j, w, z (loanwords) sort after the Vietnamese letter they follow in Latin order.
+        previous = max(i for letter, i in _RANK.items() if letter.isascii() and letter < base)
+        return previous * 2 + 1
+    return 1000 + ord(base)
+
+
+def sort_key(text: str) -> tuple:
+    """Key for Vietnamese alphabetical order: a ă â b c d đ e ê …, then tones, then case.
+
+    Python's default order compares code points, which puts "Đ" after "Z" and "Ă" after "A..Z".
+    """
+    letters = []
+    tones = []
+    for char in unicodedata.normalize("NFC", text):
+        lower = char.lower()
+        letters.append(_letter_rank(strip_tone(lower)))
+        tones.append(tone_of(lower))
+    return (tuple(letters), tuple(tones), text)
+
+
+def weekday_date(day: dt.date) -> str:
+    """"Thứ Sáu, 27/11/2026", as Vietnamese portals show a date, whatever the machine's locale."""
+    return format_date(day, "EEEE, dd/MM/yyyy", locale="vi")
+
+
+def short_date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def document_date(day: dt.date) -> str:
+    """"ngày 27 tháng 11 năm 2026", as official documents write it."""
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def month_label(period: str) -> str:
+    """"2026-11" → "Tháng 11/2026"."""
+    year, month = period.split("-")
+    return f"Tháng {int(month)}/{year}"
