@@ -227,6 +227,9 @@ def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None
     ctx = CheckContext.for_repo(repo)
     _require_state(path, repo, NOMINATIONS,
                    "chỉ thông qua được phiếu đang chờ thẩm định trong content/nominations/")
+    target = repo.published / path.parent.name / path.name
+    if target.exists():
+        raise Refused(f"{repo.relative(target)} đã có; không ghi đè bài đã đăng. Không tệp nào bị thay đổi")
     found = check_files([path], ctx)[0]
     if _errors(found.problems):
         raise Refused(
@@ -237,9 +240,6 @@ def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None
     if not clean_text(ref):
         raise Refused("cần ghi số biên bản họp thẩm định (--ref), ví dụ \"Biên bản số 05/BB-HĐTĐKT\"")
     review = _review(APPROVED, by, on or clock.today(), ref=ref, forward=forward, note=note or None)
-    target = repo.published / path.parent.name / path.name
-    if target.exists():
-        raise Refused(f"{repo.relative(target)} đã có; không ghi đè bài đã đăng. Không tệp nào bị thay đổi")
     new, problems = _stamped(nomination, raw, review, target, ctx)
     if _errors(problems):
         raise Refused(f"{found.rel}: dấu thẩm định không hợp lệ; không tệp nào bị thay đổi",
