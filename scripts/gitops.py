@@ -140,3 +140,31 @@ def _undo(steps: list[Callable[[], None]], cause: BaseException, source: Path) -
                 f"{source} bằng \"git checkout -- .\" hoặc \"git status\" trước khi làm tiếp"
             ) from cause
 
+
+
+def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
+    """(status letter, path, old path for a rename or copy) of every file changed since the point
+    where HEAD left ``base`` (``git diff base...HEAD``), renames detected across folders."""
+    top = work_tree(root)
+    if top is None:
+        raise GitError("lệnh này cần chạy trong một kho git")
+    try:
+        git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except GitError:
+        raise GitError(
+            f"không tìm thấy \"{base}\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
+            "(actions/checkout với fetch-depth: 0)"
+        ) from None
+    out = git(top, "diff", "--name-status", "-z", "-M", "--no-color", f"{base}...HEAD")
+    fields = out.split("\0")
+    found = []
+    index = 0
+    while index < len(fields) - 1:
+        status = fields[index]
+        if status[:1] in ("R", "C"):
+            found.append((status[0], fields[index + 2], fields[index + 1]))
+            index += 3
+        else:
+            found.append((status[:1], fields[index + 1], None))
+            index += 2
+    return found
