@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ REVIEW_KEYS = ("decision", "by", "on", "ref", "forward", "note", "reason")
 """The order in which the stamp writes its keys (the schema's order)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
@@ -69,6 +71,8 @@ def _scalar(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        return text  # the loader keeps dates as text, so a plain date reads back as written
     try:
         plain = "\n" not in text and yaml.load(f"k: {text}", Loader=_Loader) == {"k": text}
     except yaml.YAMLError:

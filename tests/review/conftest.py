@@ -34,6 +34,7 @@ def build(target: Path, data: str, with_git: bool = True) -> Path:
     """A column repository in ``target``: the project's schema plus the crafted ``data`` set."""
     shutil.copytree(ROOT / "schema", target / "schema")
     shutil.copytree(DATA / data / "content", target / "content")
+    shutil.copy(ROOT / "pelicanconf.py", target / "pelicanconf.py")  # the ward's names
     for folder in ("nominations", "published"):
         (target / "content" / folder).mkdir(exist_ok=True)
     return init_git(target) if with_git else target
