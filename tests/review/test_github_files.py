@@ -55,6 +55,7 @@ def test_the_pull_request_check_validates_checks_approvals_builds_and_uploads():
     assert "python -m scripts validate --format github" in run
     assert 'python -m scripts check-approvals --base "origin/$BASE_REF" --format github' in run
     assert "python -m pelican content -o output -s pelicanconf.py" in run
+    assert "python -m pagefind --site output --quiet" in run
     checkout = next(s for s in steps("check.yml") if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
     upload = next(s for s in steps("check.yml") if s.get("uses", "").startswith("actions/upload-artifact"))
@@ -65,6 +66,7 @@ def test_the_pull_request_check_validates_checks_approvals_builds_and_uploads():
 def test_deploy_builds_with_publishconf_and_publishes_with_ghp_import():
     run = "\n".join(commands("deploy.yml"))
     assert "python -m pelican content -o output -s publishconf.py" in run
+    assert "python -m pagefind --site output --quiet" in run
     assert "ghp-import --no-jekyll --push --force --branch gh-pages" in run
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key "on" as True
