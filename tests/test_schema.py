@@ -30,7 +30,7 @@ def test_every_object_is_closed_and_every_property_labelled():
         assert node.get("additionalProperties") is False, f"{path}: additionalProperties must be false"
         for key, child in node.get("properties", {}).items():
             child = SCHEMA._resolve(child)
-            assert child.get("title") and child.get("description"), f"{path}.{key} needs title and description"
+            assert child.get("title") and child.get("description"), f"{path}.{key}: title, description"
 
 
 def test_visibility_markings_are_known_values():
