@@ -15,13 +15,14 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv html validate test serve clean publish github bench lint
+.PHONY: help venv html validate status test serve clean publish github bench lint
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
 	@echo "make test      set up .venv, run every test"
 	@echo "make serve     serve $(OUTPUTDIR)/ on http://$(HOST):$(PORT)/"
 	@echo "make validate  check every nomination file"
+	@echo "make status    the council's queue (MONTH=YYYY-MM for one month)"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
 	@echo "make bench     run the benchmarks"
@@ -37,6 +38,9 @@ venv: $(STAMP)
 
 validate: $(STAMP)
 	$(PYTHON) -m scripts validate
+
+status: $(STAMP)
+	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
 
 html: validate
 	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
