@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from scripts.errors import PipelineError
-from scripts.fileops import atomic_write
+from scripts.fileops import atomic_write, write_beside
 
 
 class GitError(PipelineError):
@@ -79,7 +78,7 @@ def move_with_content(source: Path, target: Path, data: bytes, root: Path) -> bo
     try:
         created = _make_parents(target.parent)
         undo.append(lambda: _remove_dirs(created))
-        temp = _write_temp(target, data, source.stat().st_mode & 0o777)
+        temp = write_beside(target, data, source.stat().st_mode & 0o777)
         undo.append(lambda: temp.unlink(missing_ok=True))
         if use_git:
             git(top, "mv", "--", _rel(source, top), _rel(target, top))
@@ -113,20 +112,6 @@ def _remove_dirs(created: list[Path]) -> None:
     for path in created:
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-
-
-def _write_temp(target: Path, data: bytes, mode: int) -> Path:
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(name, mode)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
 
 
 def _undo(steps: list[Callable[[], None]], cause: BaseException, source: Path) -> None:

@@ -156,22 +156,16 @@ def flag(queued: list[Story], everything: list[Story]) -> None:
     for story in queued:
         same = [o for o in by_person.get(person_key(story.nominee), []) if o.rel != story.rel] \
             if story.nominee else []
-        other_units = [o for o in same if o.unit != story.unit]
-        if other_units:
-            story.flags.append(Flag(
-                "repeat.units",
-                f"\"{story.nominee}\" cũng được đơn vị khác giới thiệu: "
-                + "; ".join(_describe(o) for o in other_units),
-                tuple(o.rel for o in other_units),
-            ))
-        other_months = [o for o in same if o.period != story.period]
-        if other_months:
-            story.flags.append(Flag(
-                "repeat.months",
-                f"\"{story.nominee}\" cũng được giới thiệu ở kỳ khác: "
-                + "; ".join(_describe(o) for o in other_months),
-                tuple(o.rel for o in other_months),
-            ))
+        for code, others, what in (
+            ("repeat.units", [o for o in same if o.unit != story.unit], "được đơn vị khác giới thiệu"),
+            ("repeat.months", [o for o in same if o.period != story.period], "được giới thiệu ở kỳ khác"),
+        ):
+            if others:
+                story.flags.append(Flag(
+                    code,
+                    f"\"{story.nominee}\" cũng {what}: " + "; ".join(_describe(o) for o in others),
+                    tuple(o.rel for o in others),
+                ))
         close = sorted(
             ((similarity(story.shingles, o.shingles), o) for o in everything if o.rel != story.rel),
             key=lambda pair: -pair[0],

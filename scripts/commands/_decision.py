@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 
@@ -29,3 +30,13 @@ def run_decision(decide: Callable[[], Outcome], done: Callable[[Outcome], str]) 
 
 def how_moved(outcome: Outcome) -> str:
     return "bằng git mv, lịch sử của tệp được giữ" if outcome.used_git else "ngoài git, chuyển tệp thường"
+
+
+def add_decision_arguments(parser: argparse.ArgumentParser, folder: str, reason: str | None = None) -> None:
+    """PATH, --by and --on, which every decision has; --reason for return and withdraw."""
+    parser.add_argument("path", metavar="PATH", help=f"tệp trong content/{folder}/YYYY-MM/")
+    parser.add_argument("--by", required=True, metavar="HỌ_TÊN",
+                        help="người thẩm định (thành viên Thường trực Hội đồng)")
+    if reason:
+        parser.add_argument("--reason", required=True, metavar="LÝ_DO", help=reason)
+    parser.add_argument("--on", metavar="YYYY-MM-DD", help="ngày quyết định (mặc định: hôm nay)")

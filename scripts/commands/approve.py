@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from scripts import review
-from scripts.commands._decision import how_moved, run_decision
+from scripts.commands._decision import add_decision_arguments, how_moved, run_decision
 from scripts.repo import Repo
 
 NAME = "approve"
@@ -13,12 +13,9 @@ HELP = "thông qua một phiếu: ghi dấu thẩm định và chuyển sang con
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="tệp trong content/nominations/YYYY-MM/")
-    parser.add_argument("--by", required=True, metavar="HỌ_TÊN",
-                        help="người thẩm định (thành viên Thường trực Hội đồng)")
+    add_decision_arguments(parser, "nominations")
     parser.add_argument("--ref", required=True, metavar="SỐ_BIÊN_BẢN",
                         help="số biên bản họp thẩm định, ví dụ \"Biên bản số 05/BB-HĐTĐKT\"")
-    parser.add_argument("--on", metavar="YYYY-MM-DD", help="ngày thẩm định (mặc định: hôm nay)")
     parser.add_argument("--forward", action="store_true",
                         help="chọn gửi Hội đồng thi đua khen thưởng cấp trên")
     parser.add_argument("--note", metavar="GHI_CHÚ", help="ghi chú của Hội đồng")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from scripts import review
-from scripts.commands._decision import run_decision
+from scripts.commands._decision import add_decision_arguments, run_decision
 from scripts.repo import Repo
 
 NAME = "return"
@@ -13,11 +13,7 @@ HELP = "trả lại một phiếu để đơn vị bổ sung (tệp ở lại co
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="tệp trong content/nominations/YYYY-MM/")
-    parser.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người thẩm định")
-    parser.add_argument("--reason", required=True, metavar="LÝ_DO",
-                        help="cần bổ sung, sửa gì (đơn vị sẽ đọc)")
-    parser.add_argument("--on", metavar="YYYY-MM-DD", help="ngày thẩm định (mặc định: hôm nay)")
+    add_decision_arguments(parser, "nominations", "cần bổ sung, sửa gì (đơn vị sẽ đọc)")
 
 
 def run(args: argparse.Namespace) -> int:

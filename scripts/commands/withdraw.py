@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from scripts import review
-from scripts.commands._decision import how_moved, run_decision
+from scripts.commands._decision import add_decision_arguments, how_moved, run_decision
 from scripts.repo import Repo
 
 NAME = "withdraw"
@@ -13,10 +13,7 @@ HELP = "gỡ một bài đã đăng: ghi lý do và chuyển về content/nomina
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="tệp trong content/published/YYYY-MM/")
-    parser.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người thẩm định")
-    parser.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do gỡ bài")
-    parser.add_argument("--on", metavar="YYYY-MM-DD", help="ngày quyết định (mặc định: hôm nay)")
+    add_decision_arguments(parser, "published", "lý do gỡ bài")
 
 
 def run(args: argparse.Namespace) -> int:
