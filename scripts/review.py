@@ -85,12 +85,17 @@ def _scalar(value) -> str:
     return quoted
 
 
+def _key(key: str) -> str:
+    """A key as YAML 1.1 tools read it back: "on" is quoted, or they would read it as true."""
+    return key if yaml.load(f"{key}: 0", Loader=_Loader) == {key: 0} else f"\"{key}\""
+
+
 def render(review: dict) -> list[str]:
     """The lines of a ``review:`` block, keys in the schema's order, without line ends."""
     lines = ["review:"]
     for key in REVIEW_KEYS:
         if review.get(key) is not None:
-            lines.append(f"  {key}: {_scalar(review[key])}")
+            lines.append(f"  {_key(key)}: {_scalar(review[key])}")
     return lines
 
 

@@ -59,7 +59,7 @@ def test_approve_moves_and_keeps_every_byte_outside_the_review_block(basic, rel,
     assert without_review(after) == without_review(before)
     crlf = b"\r\n" if "crlf" in how else b"\n"
     expected_block = crlf.join(line.encode() for line in [
-        "review:", "  decision: approved", f"  by: {BY}", f"  on: {TODAY}", f"  ref: {REF}",
+        "review:", "  decision: approved", f"  by: {BY}", f"  \"on\": {TODAY}", f"  ref: {REF}",
         "  forward: true", "  note: \"Tiêu biểu: giới thiệu lên Đài truyền thanh\"",
     ]) + crlf
     assert expected_block in after
@@ -83,7 +83,7 @@ def test_approve_outside_git_is_a_plain_move(tmp_path):
     done = cli(root, "approve", f"content/nominations/{LAN}", "--by", BY, "--ref", REF, "--on", "2026-11-20")
     assert done.code == 0, done.err
     assert "ngoài git" in done.out
-    assert b"on: 2026-11-20" in (root / "content" / "published" / LAN).read_bytes()
+    assert b"\"on\": 2026-11-20" in (root / "content" / "published" / LAN).read_bytes()
     assert not (root / "content" / "nominations" / LAN).exists()
 
 
@@ -166,7 +166,7 @@ def test_return_replaces_an_earlier_review_block_and_keeps_what_follows(basic):
     assert done.code == 0, done.err
     after = path.read_bytes().decode()
     assert without_review(after.encode()) == without_review(before)
-    assert "review:\n  decision: returned\n  by: Phạm Thị Mai\n  on: 2026-11-02\n" \
+    assert "review:\n  decision: returned\n  by: Phạm Thị Mai\n  \"on\": 2026-11-02\n" \
            "  reason: Cần ảnh minh họa\n\n# Các việc làm cụ thể\nachievements:" in after
 
 
@@ -189,7 +189,7 @@ def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_note(basic)
     after = (basic / "content" / "nominations" / LAN).read_bytes()
     assert without_review(after) == without_review(published)
     assert (
-        "review:\n  decision: withdrawn\n  by: Lê Văn Bình\n  on: 2026-11-27\n"
+        "review:\n  decision: withdrawn\n  by: Lê Văn Bình\n  \"on\": 2026-11-27\n"
         "  note: Trước đó đã được thông qua ngày 2026-11-20 (Biên bản số 05/BB-HĐTĐKT).\n"
         "  reason: Người được giới thiệu rút lại sự đồng ý\n---\n"
     ) in after.decode()
