@@ -10,6 +10,11 @@ much of the file.
 Author date, not committer date: rebasing or cherry-picking a unit's commit when the office
 merges it rewrites the committer date to the day of the merge, while the author date keeps the
 day the unit made the commit. Dates are read in the ward's time zone (Asia/Ho_Chi_Minh).
+
+Two kinds of commit say nothing about when a unit sent a file: the cut-off commit of a shallow
+clone (it seems to add everything), and a bulk import that adds nominations of several months at
+once (a unit sends one month at a time; adding earlier months into the repository is an import).
+Their files keep ``submitted_on``.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from scripts.clock import WARD_TIMEZONE
-from scripts.repo import Repo
+from scripts.repo import MONTH_FOLDER, Repo
 
+SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
+BULK_IMPORT = "commit nhập hàng loạt (phiếu của nhiều tháng cùng lúc)"
 _RECORD = "\x1e"
 _FIELD = "\x1f"
 
@@ -31,8 +38,8 @@ class Added:
     commit: str
     when: dt.datetime
     """The author date, in the ward's time zone."""
-    reliable: bool = True
-    """False when the commit is the cut-off point of a shallow clone: its date says nothing."""
+    unreliable: str = ""
+    """Why the date says nothing about sending (Vietnamese), or "" when it does."""
 
     @property
     def day(self) -> dt.date:
@@ -73,6 +80,12 @@ def _latest(events, limit: int):
     return best
 
 
+def _month_of(path: str) -> str | None:
+    """The month folder of a content/<state>/<YYYY-MM>/<slug>.md path."""
+    parts = PurePosixPath(path).parts
+    return parts[-2] if len(parts) >= 3 and MONTH_FOLDER.match(parts[-2]) else None
+
+
 def _git(repo: Repo, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["git", "-C", str(repo.root), "-c", "log.showSignature=false", *args],
@@ -88,7 +101,7 @@ def read_history(repo: Repo) -> History:
         return History(False, "máy chưa cài git")
     if info.returncode != 0:
         return History(False, "thư mục không phải kho git")
-    prefix, shallow = (info.stdout.split("\n") + ["", ""])[:2]
+    prefix, shallow = [*info.stdout.split("\n"), "", ""][:2]
     log = _git(
         repo, "log", "--topo-order", "--reverse", "-M", "--name-status", "-z", "--no-color",
         f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%P", "--", "content",
@@ -113,7 +126,6 @@ def _parse(output: str, prefix: str, history: History) -> None:
         tokens = record.split("\0")
         commit, stamp, parents = tokens[0].split(_FIELD)
         when = dt.datetime.fromtimestamp(int(stamp), WARD_TIMEZONE)
-        added = Added(commit, when, reliable=not (history.shallow and not parents.strip()))
         adds: list[str] = []
         deletes: list[str] = []
         rest = [t.strip("\n") for t in tokens[1:]]
@@ -140,10 +152,20 @@ def _parse(output: str, prefix: str, history: History) -> None:
         # A move that also rewrote most of the file shows as delete + add: pair them by file name
         # (slugs are unique across the repository, the checker makes sure).
         deleted_by_name = {PurePosixPath(p).name: p for p in deletes}
+        moved_from = {}
         for path in adds:
             old = deleted_by_name.get(PurePosixPath(path).name)
             if old and old != path:
-                history._moves.setdefault(path, []).append((index, old))
-            else:
-                history._adds.setdefault(path, []).append((index, added))
+                moved_from[path] = old
+        created = [path for path in adds if path not in moved_from]
+        unreliable = ""
+        if history.shallow and not parents.strip():
+            unreliable = SHALLOW
+        elif len({_month_of(path) for path in created} - {None}) > 1:
+            unreliable = BULK_IMPORT
+        added = Added(commit, when, unreliable)
+        for path, old in moved_from.items():
+            history._moves.setdefault(path, []).append((index, old))
+        for path in created:
+            history._adds.setdefault(path, []).append((index, added))
     history._last = index

@@ -101,10 +101,14 @@ def _source_legend(report) -> str:
     if report.history.available:
         return (
             "Ngày gửi lấy theo lịch sử git: ngày của commit đầu tiên thêm tệp vào kho (ngày tác giả, "
-            "giờ Việt Nam), theo dấu cả khi tệp được chuyển thư mục lúc thẩm định. Tệp chưa commit "
-            "thì lấy ngày ghi trên phiếu (submitted_on)."
+            "giờ Việt Nam), theo dấu cả khi tệp được chuyển thư mục lúc thẩm định. Lấy ngày ghi trên "
+            "phiếu (submitted_on) khi tệp chưa commit, khi commit đó nhập cùng lúc phiếu của nhiều tháng "
+            "(nhập hàng loạt) hoặc khi lịch sử git bị cắt ngắn (shallow clone)."
         )
-    return f"Không dùng được lịch sử git ({report.history.reason}): ngày gửi lấy theo ngày ghi trên phiếu (submitted_on)."
+    return (
+        f"Không dùng được lịch sử git ({report.history.reason}): ngày gửi lấy theo ngày ghi trên phiếu "
+        "(submitted_on)."
+    )
 
 
 def _item_note(item: Submission) -> str:
@@ -117,10 +121,11 @@ def _item_note(item: Submission) -> str:
             f"(git {side} {abs(gap)} ngày)"
         )
         if item.verdict_differs:
-            text += "; theo phiếu thì " + ("đúng hạn" if item.declared < item.git else "muộn") + ", cần xem lại"
+            declared = "đúng hạn" if item.declared < item.git else "muộn"
+            text += f"; theo phiếu thì {declared}, cần xem lại"
         notes.append(text)
     if item.fallback:
-        notes.append(f"dùng ngày trên phiếu: {item.fallback}")
+        notes.append(f"theo ngày trên phiếu vì {item.fallback}")
     if item.sent is None:
         notes.append("không xác định được ngày gửi (thiếu submitted_on)")
     return "; ".join(notes)
@@ -262,7 +267,8 @@ def render_md(doc: Document) -> bytes:
     for table in doc.tables:
         out += [f"## {table.title}", ""]
         out.append("| " + " | ".join(table.columns) + " |")
-        out.append("|" + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns))) + "|")
+        rule = ("---:" if i in table.numeric else "---" for i in range(len(table.columns)))
+        out.append("|" + "|".join(rule) + "|")
         for row in table.rows + ([table.footer] if table.footer else []):
             out.append("| " + " | ".join(_md_cell(v) for v in row) + " |")
         if not table.rows:

@@ -56,7 +56,9 @@ def load_settings(root: Path) -> WardSettings:
     try:
         spec.loader.exec_module(module)
     except Exception as err:
-        raise PipelineError(f"{SETTINGS_FILE}: không đọc được thiết lập ({type(err).__name__}: {err})") from None
+        raise PipelineError(
+            f"{SETTINGS_FILE}: không đọc được thiết lập ({type(err).__name__}: {err})"
+        ) from None
     finally:
         sys.path[:] = saved_path
     values = {}

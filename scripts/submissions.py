@@ -91,7 +91,7 @@ class Submission:
 
     @property
     def gap_days(self) -> int | None:
-        """Days between the git date and ``submitted_on`` (positive: git is later); None if either is missing."""
+        """Days from ``submitted_on`` to the git date (positive: git is later); None if one is missing."""
         if self.git and self.declared:
             return (self.git - self.declared).days
         return None
@@ -264,8 +264,8 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
             added = history.first_added(rel)
             if added is None:
                 item.fallback = "tệp chưa được commit"
-            elif not added.reliable:
-                item.fallback = "lịch sử git bị cắt ngắn (shallow clone)"
+            elif added.unreliable:
+                item.fallback = added.unreliable
             else:
                 item.git, item.git_commit = added.day, added.commit
         items.append(item)

@@ -21,7 +21,8 @@ HELP = "báo cáo tháng hoặc năm: từng đơn vị đã gửi bao nhiêu ph
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     when = parser.add_mutually_exclusive_group(required=True)
     when.add_argument("--month", metavar="YYYY-MM", help="báo cáo một tháng, ví dụ 2026-11")
-    when.add_argument("--year", metavar="YYYY", help="báo cáo cả năm (tiêu chí chấm điểm thi đua), ví dụ 2026")
+    when.add_argument("--year", metavar="YYYY",
+                      help="báo cáo cả năm (tiêu chí chấm điểm thi đua), ví dụ 2026")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="md",
                         help="md (mặc định), csv (mở bằng Excel, có BOM UTF-8), html (in khổ A4)")
     parser.add_argument("--out", metavar="FILE", help="ghi vào tệp thay vì in ra màn hình")
