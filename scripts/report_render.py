@@ -131,6 +131,16 @@ def _item_note(item: Submission) -> str:
     return "; ".join(notes)
 
 
+def _unit_note(items: list[Submission]) -> str:
+    """Short: the disagreements by file name, then why some dates come from the files (once each)."""
+    notes = [f"{item.slug}: {_item_note(item)}" for item in items if item.disagrees]
+    reasons = dict.fromkeys(item.fallback for item in items if item.fallback and not item.disagrees)
+    notes += [f"ngày theo phiếu vì {reason}" for reason in reasons]
+    if any(item.sent is None for item in items):
+        notes.append("có phiếu thiếu submitted_on")
+    return "; ".join(notes)
+
+
 def _on_time_label(item: Submission) -> str:
     return {True: "Đúng hạn", False: "Muộn", None: "Không rõ"}[item.on_time]
 
@@ -146,7 +156,7 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
         if not tally.sent:
             note = "Không gửi" if report.is_due else "Chưa gửi (chưa đến hạn)"
         else:
-            note = "; ".join(f"{item.slug}: {_item_note(item)}" for item in row.items if _item_note(item))
+            note = _unit_note(row.items)
         sources = ", ".join(SOURCE_LABELS[s] for s in row.sources)
         rows.append([number, row.unit.id, row.unit.name, tally.sent, tally.on_time, tally.late,
                      *_tally_cells(tally), sources, note])
