@@ -1,5 +1,5 @@
 # Targets follow Pelican's own Makefile (html, serve, clean, publish, github) plus the
-# pipeline's: test, validate, bench. Only Python 3.11 and make are assumed: the first
+# pipeline's: test, validate, bench, report, radio. Only Python 3.11 and make are assumed: the first
 # target that needs Python creates .venv and installs the pinned dependencies.
 
 PY ?= $(shell command -v python3.11 || command -v python3)
@@ -14,8 +14,12 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Reports and bulletins are derived files: written to REPORTDIR (ignored by git), never committed.
+REPORTDIR := bao-cao
+MONTH ?=
+YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench lint
+.PHONY: help venv html validate test serve clean publish github bench lint report radio
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -25,6 +29,8 @@ help:
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
 	@echo "make bench     run the benchmarks"
+	@echo "make report MONTH=YYYY-MM  monthly report (md, csv, html) into $(REPORTDIR)/; or YEAR=YYYY"
+	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -61,3 +67,15 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
+
+report: $(STAMP)
+	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }
+	mkdir -p $(REPORTDIR)
+	$(foreach fmt,md csv html,$(PYTHON) -m scripts report $(if $(MONTH),--month $(MONTH),--year $(YEAR)) \
+		--format $(fmt) --out $(REPORTDIR)/bao-cao-$(or $(MONTH),$(YEAR)).$(fmt) &&) true
+
+radio: $(STAMP)
+	@test -n "$(MONTH)" || { echo "Lỗi: cần MONTH=YYYY-MM, ví dụ: make radio MONTH=2026-11" >&2; exit 2; }
+	mkdir -p $(REPORTDIR)
+	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
+		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
