@@ -65,7 +65,7 @@ class ColumnRepo:
             f"review:\n  decision: approved\n  by: Nguyễn Văn Thẩm\n  \"on\": {on}\n"
             f"  ref: Biên bản số 05/BB-HĐTĐKT\n" + ("  forward: true\n" if forward else "")
         )
-        head, sep, body = text.partition("\n---\n")
+        head, _, body = text.partition("\n---\n")
         target.write_text(f"{head}\n{stamp}---\n{body}", encoding="utf-8")
         return target
 

@@ -51,9 +51,9 @@ def test_only_approved_stories_in_the_order_of_approval(bulletin):
 
 def test_story_rewritten_for_reading_aloud(bulletin):
     assert (
-        "Từ ngày mười lăm tháng mười một năm hai nghìn không trăm hai mươi lăm, tổ dân phố Phú Thịnh phối hợp "
-        "với Ủy ban nhân dân phường và Hội cựu chiến binh ra quân làm sạch bãi biển vào sáu giờ ba mươi phút "
-        "mỗi sáng Chủ nhật."
+        "Từ ngày mười lăm tháng mười một năm hai nghìn không trăm hai mươi lăm, tổ dân phố Phú Thịnh "
+        "phối hợp với Ủy ban nhân dân phường và Hội cựu chiến binh ra quân làm sạch bãi biển vào sáu giờ "
+        "ba mươi phút mỗi sáng Chủ nhật."
     ) in bulletin
     assert "Trồng một nghìn hai trăm cây phi lao trên hai phẩy năm héc-ta đất cát." in bulletin
     assert "không chín không năm một hai ba bốn năm sáu" in bulletin
@@ -63,7 +63,8 @@ def test_story_rewritten_for_reading_aloud(bulletin):
 
 def test_forwarded_story_and_unit_are_announced(bulletin):
     assert "Gương điển hình này do Tổ dân phố Phú Thịnh giới thiệu." in bulletin
-    assert "đã chọn giới thiệu gương điển hình này lên Hội đồng Thi đua, Khen thưởng thị xã Ninh Hòa." in bulletin
+    upper = "Hội đồng Thi đua, Khen thưởng thị xã Ninh Hòa"
+    assert f"đã chọn giới thiệu gương điển hình này lên {upper}." in bulletin
 
 
 def test_reading_time_is_estimated(bulletin):
