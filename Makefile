@@ -1,5 +1,5 @@
 # Targets follow Pelican's own Makefile (html, serve, clean, publish, github) plus the
-# pipeline's: test, validate, bench, report, radio. Only Python 3.11 and make are assumed: the first
+# pipeline's: test, validate, bench. Only Python 3.11 and make are assumed: the first
 # target that needs Python creates .venv and installs the pinned dependencies.
 
 PY ?= $(shell command -v python3.11 || command -v python3)
@@ -14,12 +14,8 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Reports and bulletins are derived files: written to REPORTDIR (ignored by git), never committed.
-REPORTDIR := bao-cao
-MONTH ?=
-YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench lint report radio
+.PHONY: help venv html validate test serve clean publish github bench lint
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -67,6 +63,13 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
+
+# The office's monthly shortcuts. Reports and bulletins are derived files: written to REPORTDIR
+# (ignored by git), never committed.
+REPORTDIR := bao-cao
+MONTH ?=
+YEAR ?=
+.PHONY: report radio
 
 report: $(STAMP)
 	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }
