@@ -84,7 +84,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     found = _Findings(nomination, ctx)
     meta = nomination.meta
     for error in ctx.schema.errors(meta):
-        path, message = translate(error, ctx.schema)
+        path, message = translate(error, ctx.schema, meta)
         found.add(path, message, f"schema.{error.validator or 'false'}")
     _check_place(found)
     _check_unit(found)
@@ -252,10 +252,11 @@ def _check_body(found: _Findings) -> None:
                   line=nomination.end_line)
         return
     if words < MIN_BODY_WORDS:
+        blank = len(body) - len(body.lstrip("\n"))
         found.add((), (
             f"nội dung bài viết quá ngắn ({words} từ); cần ít nhất {MIN_BODY_WORDS} từ kể lại "
             "việc làm, thành tích"
-        ), "body.short", line=nomination.body_line)
+        ), "body.short", line=nomination.body_line + blank)
     if not _MARKUP_TO_CHECK.search(body):
         return  # no tag, link or image anywhere: nothing below can fire
     in_fence = False
