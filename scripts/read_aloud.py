@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -25,6 +24,7 @@ import markdown
 import yaml
 
 from scripts.errors import PipelineError
+from scripts.vietnamese import nfc
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 ZERO_TEN = "linh"
@@ -229,7 +229,7 @@ _NUMBER = re.compile(_BEFORE + f"({_NUM})" + _AFTER)
 
 def speakable(text: str, lexicon: Lexicon) -> str:
     """One paragraph of plain text rewritten as it is read aloud."""
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     text = re.sub(r"\s+", " ", text).strip()
     # Document numbers: "Văn bản số 124/UBND" → "số 124"; the symbol after the slash is clerical.
     text = _DOCUMENT.sub(_document, text)
