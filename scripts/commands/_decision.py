@@ -29,7 +29,7 @@ def run_decision(decide: Callable[[], Outcome], done: Callable[[Outcome], str]) 
 
 
 def how_moved(outcome: Outcome) -> str:
-    return "bằng git mv, lịch sử của tệp được giữ" if outcome.used_git else "ngoài git, chuyển tệp thường"
+    return "bằng git mv, lịch sử của tệp được giữ" if outcome.used_git else "chuyển tệp thường, không qua git"
 
 
 def add_decision_arguments(parser: argparse.ArgumentParser, folder: str, reason: str | None = None) -> None:

@@ -82,7 +82,7 @@ def test_approve_outside_git_is_a_plain_move(tmp_path):
     root = build(tmp_path / "plain", "basic", with_git=False)
     done = cli(root, "approve", f"content/nominations/{LAN}", "--by", BY, "--ref", REF, "--on", "2026-11-20")
     assert done.code == 0, done.err
-    assert "ngoài git" in done.out
+    assert "chuyển tệp thường, không qua git" in done.out
     assert b"\"on\": 2026-11-20" in (root / "content" / "published" / LAN).read_bytes()
     assert not (root / "content" / "nominations" / LAN).exists()
 
@@ -218,3 +218,14 @@ def test_a_file_outside_the_nominations_folder_is_refused(basic):
     done = cli(basic, "approve", "schema/units.yaml", "--by", BY, "--ref", REF)
     assert done.code == 1
     assert "tệp phải nằm trong content/nominations/YYYY-MM/" in done.err
+
+
+def test_a_file_git_does_not_track_yet_is_moved_plainly(basic):
+    new = basic / "content" / "nominations" / "2026-11" / "ban-sao-chua-commit.md"
+    new.write_bytes((basic / "content" / "nominations" / LAN).read_bytes())
+    git(basic, "rm", "-q", f"content/nominations/{LAN}")
+    done = cli(basic, "approve", str(new), "--by", BY, "--ref", REF)
+    assert done.code == 0, done.err
+    assert "không qua git" in done.out
+    assert (basic / "content" / "published" / "2026-11" / new.name).is_file()
+    assert git(basic, "status", "--porcelain", "--", "content/published") == "?? content/published/\n"
