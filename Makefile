@@ -15,7 +15,7 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv html validate status test serve clean publish github bench lint
+.PHONY: help venv html validate test serve clean publish github bench lint
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -40,9 +40,6 @@ venv: $(STAMP)
 
 validate: $(STAMP)
 	$(PYTHON) -m scripts validate
-
-status: $(STAMP)
-	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
 
 html: validate
 	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
@@ -86,3 +83,8 @@ radio: $(STAMP)
 	mkdir -p $(REPORTDIR)
 	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
 		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
+
+# The council's queue, oldest first, with the repeats worth a second look (all months by default).
+.PHONY: status
+status: $(STAMP)
+	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
