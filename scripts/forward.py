@@ -177,24 +177,30 @@ def render_html(bundle: Bundle) -> str:
     return _TEMPLATES.get_template("forward.html").render(bundle=bundle)
 
 
+def _md(text: str) -> str:
+    """Contributor text inside Markdown: no tag can form ("<" is written as an entity)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def render_markdown(bundle: Bundle) -> str:
     lines = [f"# {bundle.title}", "", f"{bundle.subtitle}. Lập {bundle.made_on_text}, gồm "
              f"{len(bundle.items)} gương.", ""]
     for number, item in enumerate(bundle.items, 1):
-        lines += [f"## {number}. {item.title}", ""]
+        lines += [f"## {number}. {_md(item.title)}", ""]
         lines += [f"- **{item.category}**, lĩnh vực {item.field}",
-                  f"- **{item.nominee}**: {', '.join(item.nominee_details)}",
+                  f"- **{_md(item.nominee)}**: {_md(', '.join(item.nominee_details))}",
                   f"- Đơn vị giới thiệu: {item.unit}",
-                  f"- {bundle.approved_text(item)}", ""]
-        lines += [f"**Tóm tắt thành tích.** {item.summary}", "", "**Việc làm cụ thể, thành tích:**", ""]
-        lines += [f"- {a}" for a in item.achievements] + [""]
-        lines += [f"**Hiệu quả, sức lan tỏa.** {item.impact}", ""]
+                  f"- {_md(bundle.approved_text(item))}", ""]
+        lines += [f"**Tóm tắt thành tích.** {_md(item.summary)}", "", "**Việc làm cụ thể, thành tích:**", ""]
+        lines += [f"- {_md(a)}" for a in item.achievements] + [""]
+        lines += [f"**Hiệu quả, sức lan tỏa.** {_md(item.impact)}", ""]
         if item.prior_awards:
-            lines += ["**Hình thức đã được khen thưởng:**", ""] + [f"- {a}" for a in item.prior_awards] + [""]
-        lines += [item.body_markdown, ""]
+            lines += ["**Hình thức đã được khen thưởng:**", ""]
+            lines += [f"- {_md(a)}" for a in item.prior_awards] + [""]
+        lines += [item.body_markdown, ""]  # the checker refuses raw HTML in a published body
         for image in item.images:
-            credit = f" (Ảnh: {image.credit})" if image.credit else ""
-            lines += [f"![{image.alt}]({image.src})", "", f"*{image.alt}{credit}*", ""]
+            credit = f" (Ảnh: {_md(image.credit)})" if image.credit else ""
+            lines += [f"![{_md(image.alt)}]({image.src})", "", f"*{_md(image.alt)}{credit}*", ""]
     return "\n".join(lines)
 
 

@@ -79,3 +79,17 @@ def test_bad_usage_is_exit_2(basic, tmp_path):
         done = cli(basic, "forward", *args)
         assert done.code == 2, args
         assert re.match(r"Lỗi: (dùng|tháng)", done.err)
+
+
+def test_contributor_text_cannot_inject_markup_into_the_bundle(basic, tmp_path):
+    path = basic / "content" / "nominations" / RAC
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Tổ thu gom rác tự quản: cách làm hay",
+                                 "Tổ thu gom rác <script>alert(1)</script> cách làm hay"), encoding="utf-8")
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    for name in ("gui-cap-tren-2026-10.html", "gui-cap-tren-2026-10.md"):
+        written = (out / name).read_text(encoding="utf-8")
+        assert "<script>" not in written
+        assert "&lt;script&gt;" in written or "&lt;script>" in written
