@@ -201,10 +201,9 @@ def _require_state(path: Path, repo: Repo, state: str, hint: str) -> None:
 
 
 def _errors(problems: list[Problem], only_review: bool = False) -> list[Problem]:
-    return [
-        p for p in problems
-        if p.is_error and (not only_review or p.field.startswith("review") or p.code.startswith("date."))
-    ]
+    """The errors, or only those of the stamp itself (a returned file may have others: that is
+    why it is returned)."""
+    return [p for p in problems if p.is_error and (not only_review or p.field.startswith("review"))]
 
 
 def _stamped(nomination: Nomination, raw: bytes, review: dict, target: Path, ctx: CheckContext
@@ -223,7 +222,10 @@ def _review(decision: str, by: str, on: dt.date, **rest) -> dict:
     if not by:
         raise Refused("cần ghi họ tên người thẩm định (--by)")
     review = {"decision": decision, "by": by, "on": on}
-    review.update({k: clean_text(v) if isinstance(v, str) else v for k, v in rest.items()})
+    for key, value in rest.items():
+        value = clean_text(value) if isinstance(value, str) else value
+        if value not in (None, ""):
+            review[key] = value
     return review
 
 
@@ -248,7 +250,7 @@ def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None
     nomination, raw = _load(path, repo)
     if not clean_text(ref):
         raise Refused("cần ghi số biên bản họp thẩm định (--ref), ví dụ \"Biên bản số 05/BB-HĐTĐKT\"")
-    review = _review(APPROVED, by, on or clock.today(), ref=ref, forward=forward, note=note or None)
+    review = _review(APPROVED, by, on or clock.today(), ref=ref, forward=forward, note=note)
     new, problems = _stamped(nomination, raw, review, target, ctx)
     if _errors(problems):
         raise Refused(f"{found.rel}: dấu thẩm định không hợp lệ; không tệp nào bị thay đổi",

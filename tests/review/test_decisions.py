@@ -229,3 +229,12 @@ def test_a_file_git_does_not_track_yet_is_moved_plainly(basic):
     assert "không qua git" in done.out
     assert (basic / "content" / "published" / "2026-11" / new.name).is_file()
     assert git(basic, "status", "--porcelain", "--", "content/published") == "?? content/published/\n"
+
+
+def test_an_invalid_file_can_still_be_returned_with_the_reason(tmp_path):
+    """Returning is how the council answers an incomplete nomination."""
+    root = build(tmp_path / "repo", "invalid")
+    rel = "content/nominations/2026-11/anh-tran-van-hung-cuu-nguoi-duoi-nuoc.md"
+    done = cli(root, "return", rel, "--by", BY, "--reason", "Thiếu tóm tắt thành tích; bài viết quá ngắn")
+    assert done.code == 0, done.err
+    assert "  decision: returned\n" in (root / rel).read_text(encoding="utf-8")
