@@ -110,3 +110,18 @@ def test_an_unknown_base_is_one_clear_line(basic):
         "Lỗi: không tìm thấy \"origin/khong-co\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
         "(actions/checkout với fetch-depth: 0)\n"
     )
+
+
+def test_a_story_added_straight_into_published_without_a_stamp_fails(basic):
+    branch(basic)
+    target = basic / PUBLISHED
+    target.parent.mkdir(parents=True)
+    target.write_bytes((basic / NOMINATED).read_bytes())
+    git(basic, "rm", "-q", NOMINATED)
+    (target.parent / "bai-khac.md").write_text("không phải phiếu", encoding="utf-8")
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert f"{PUBLISHED}:" in done.out and "state.unapproved" not in done.out
+    assert "content/published/2026-11/bai-khac.md:1: error: thiếu phần đầu YAML" in done.out
+    assert done.out.splitlines()[-1] == "Đã kiểm tra 2 tệp: 2 lỗi, 0 cảnh báo."

@@ -75,3 +75,14 @@ def test_similarity_is_jaccard_of_word_trigrams():
     assert a == {"mot hai ba", "hai ba bon"}
     assert similarity(a, shingles("Một, hai, ba!")) == 0.5
     assert similarity(a, frozenset()) == 0.0
+
+
+def test_an_unreadable_file_is_named_not_fatal(crafted):
+    broken = crafted / "content" / "nominations" / "2026-11" / "hong.md"
+    broken.write_bytes(b"---\ntitle: [\n---\n")
+    done = cli(crafted, "status")
+    assert done.code == 0, done.err
+    assert done.out.endswith(
+        "Không đọc được content/nominations/2026-11/hong.md: chạy \"python -m scripts validate "
+        "content/nominations/2026-11/hong.md\" để xem lỗi.\n"
+    )
