@@ -65,6 +65,7 @@ def test_the_pull_request_check_validates_checks_approvals_builds_and_uploads():
 
 def test_deploy_builds_with_publishconf_and_publishes_with_ghp_import():
     run = "\n".join(commands("deploy.yml"))
+    assert "python -m scripts validate content/published --format github" in run
     assert "python -m pelican content -o output -s publishconf.py" in run
     assert "python -m pagefind --site output --quiet" in run
     assert "ghp-import --no-jekyll --push --force --branch gh-pages" in run
