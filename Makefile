@@ -65,12 +65,16 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
 
+# The council's queue, oldest first, with the repeats worth a second look (all months by default).
+status: $(STAMP)
+	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
+
 # The office's monthly shortcuts. Reports and bulletins are derived files: written to REPORTDIR
 # (ignored by git), never committed.
 REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
-.PHONY: report radio
+.PHONY: report radio status
 
 report: $(STAMP)
 	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }
@@ -83,8 +87,3 @@ radio: $(STAMP)
 	mkdir -p $(REPORTDIR)
 	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
 		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
-
-# The council's queue, oldest first, with the repeats worth a second look (all months by default).
-.PHONY: status
-status: $(STAMP)
-	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
