@@ -129,18 +129,18 @@ def _undo(steps: list[Callable[[], None]], cause: BaseException, source: Path) -
 
 def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
     """(status letter, path, old path for a rename or copy) of every file changed since the point
-    where HEAD left ``base`` (``git diff base...HEAD``), renames detected across folders."""
-    top = work_tree(root)
-    if top is None:
+    where HEAD left ``base`` (``git diff base...HEAD``), renames detected across folders. Paths
+    are relative to ``root``, which may be a folder inside the work tree."""
+    if work_tree(root) is None:
         raise GitError("lệnh này cần chạy trong một kho git")
     try:
-        git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+        git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except GitError:
         raise GitError(
             f"không tìm thấy \"{base}\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
             "(actions/checkout với fetch-depth: 0)"
         ) from None
-    out = git(top, "diff", "--name-status", "-z", "-M", "--no-color", f"{base}...HEAD")
+    out = git(root, "diff", "--name-status", "-z", "-M", "--relative", "--no-color", f"{base}...HEAD")
     fields = out.split("\0")
     found = []
     index = 0

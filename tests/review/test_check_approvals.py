@@ -125,3 +125,22 @@ def test_a_story_added_straight_into_published_without_a_stamp_fails(basic):
     assert f"{PUBLISHED}:" in done.out and "state.unapproved" not in done.out
     assert "content/published/2026-11/bai-khac.md:1: error: thiếu phần đầu YAML" in done.out
     assert done.out.splitlines()[-1] == "Đã kiểm tra 2 tệp: 2 lỗi, 0 cảnh báo."
+
+
+def test_the_column_may_live_in_a_folder_of_a_larger_repository(tmp_path):
+    from tests.review.conftest import build, init_git
+
+    outer = tmp_path / "kho-chung"
+    column = build(outer / "chuyen-muc", "basic", with_git=False)
+    init_git(outer)
+    branch(outer)
+    assert cli(column, *APPROVE).code == 0
+    commit(outer)
+    assert cli(column, "check-approvals", "--base", "main").out.startswith("Đã kiểm tra 1 tệp: không có lỗi")
+    git(outer, "reset", "-q", "--hard", "main")
+    (column / PUBLISHED).parent.mkdir(parents=True)
+    git(outer, "mv", f"chuyen-muc/{NOMINATED}", f"chuyen-muc/{PUBLISHED}")
+    commit(outer, "Chuyển bằng tay")
+    done = cli(column, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert done.out.startswith(f"{PUBLISHED}:")
