@@ -37,6 +37,7 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_MARKUP_TO_CHECK = re.compile(r"<|\]\(|\]:")
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
 
@@ -82,7 +83,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     """Every problem of one loaded nomination, sorted by line."""
     found = _Findings(nomination, ctx)
     meta = nomination.meta
-    for error in ctx.schema.validator.iter_errors(meta):
+    for error in ctx.schema.errors(meta):
         path, message = translate(error, ctx.schema)
         found.add(path, message, f"schema.{error.validator or 'false'}")
     _check_place(found)
@@ -109,7 +110,7 @@ def _check_place(found: _Findings) -> None:
         return
     month = nomination.path.parent.name
     base = ctx.repo.nominations if state == NOMINATIONS else ctx.repo.published
-    if nomination.path.resolve().parent.parent != base.resolve() or not MONTH_FOLDER.match(month):
+    if Path(os.path.abspath(nomination.path)).parent.parent != base or not MONTH_FOLDER.match(month):
         found.add((), (
             f"tệp phải nằm trong thư mục tháng: content/{state}/YYYY-MM/{nomination.path.name}"
         ), "file.folder", line=1)
@@ -255,6 +256,8 @@ def _check_body(found: _Findings) -> None:
             f"nội dung bài viết quá ngắn ({words} từ); cần ít nhất {MIN_BODY_WORDS} từ kể lại "
             "việc làm, thành tích"
         ), "body.short", line=nomination.body_line)
+    if not _MARKUP_TO_CHECK.search(body):
+        return  # no tag, link or image anywhere: nothing below can fire
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
         number = nomination.body_line + offset
@@ -307,16 +310,22 @@ def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
     return FileResult(rel, problems, result.legacy_text, result.nomination if keep else None)
 
 
-def slug_problems(paths: Iterable[Path], repo: Repo) -> list[Problem]:
-    """A slug (the file name) names one story: it must be unique across both state folders."""
-    owners: dict[str, list[Path]] = defaultdict(list)
-    for path in repo.content_files():
-        owners[path.stem].append(path.resolve())
+def slug_problems(paths: Iterable[Path], repo: Repo, every_file: list[Path] | None = None) -> list[Problem]:
+    """A slug (the file name) names one story: it must be unique across both state folders.
+
+    ``every_file`` is the list of all content files when the caller has it already.
+    """
+    owners: dict[str, list[str]] = defaultdict(list)
+    for path in every_file if every_file is not None else repo.content_files():
+        owners[path.stem].append(os.path.abspath(path))
     problems = []
     for path in paths:
-        others = [p for p in owners.get(path.stem, []) if p != path.resolve()]
+        same = owners.get(path.stem, ())
+        if len(same) < 2 and os.path.abspath(path) in same:
+            continue
+        others = [p for p in same if p != os.path.abspath(path)]
         if others:
-            names = ", ".join(repo.relative(p) for p in others)
+            names = ", ".join(repo.relative(Path(p)) for p in others)
             problems.append(Problem(
                 repo.relative(path), 1, "", "",
                 f"tên tệp \"{path.stem}\" đã được dùng ở {names}; mỗi bài cần một tên riêng",
@@ -337,18 +346,21 @@ PARALLEL_FROM = 200
 """Below this many files one process is faster than starting workers."""
 
 
-def check_files(paths: list[Path], ctx: CheckContext, jobs: int | None = None) -> list[FileResult]:
+def check_files(
+    paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None
+) -> list[FileResult]:
     """Load and check ``paths``; results keep the order of ``paths``."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         global _WORKER_CONTEXT
         _WORKER_CONTEXT = ctx  # inherited by the forked workers: the validator is compiled once
-        chunk = max(16, len(paths) // (jobs * 8))
+        # Small chunks, so that no worker is left alone with a long last chunk.
+        chunk = max(16, len(paths) // (jobs * 32))
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(_check_in_worker, paths, chunksize=chunk))
     else:
         results = [check_file(path, ctx) for path in paths]
     by_rel = {result.rel: result for result in results}
-    for problem in slug_problems(paths, ctx.repo):
+    for problem in slug_problems(paths, ctx.repo, every_file):
         by_rel[problem.path].problems.insert(0, problem)
     return results

@@ -7,6 +7,7 @@ check. libyaml's C parser does the parsing; only building the values is Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -15,6 +16,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
 DELIMITER = "---"
+_KEPT_AS_TEXT = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed": "có dấu hai chấm ở chỗ không được phép "
@@ -58,17 +61,20 @@ class FrontMatter:
 
 def split(text: str) -> tuple[str, int, str, int]:
     """(yaml text, line of the closing ---, body, first line of the body)."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != DELIMITER:
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != DELIMITER:
         raise FrontMatterError(
             1,
             "thiếu phần đầu YAML: dòng đầu tiên của tệp phải là \"---\", tiếp theo là các trường "
             "(title, category, …) và một dòng \"---\" đóng lại",
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (DELIMITER, "..."):
-            body = "\n".join(lines[index + 1:])
-            return "\n".join(lines[1:index]), index + 1, body, index + 2
+    for match in _CLOSING.finditer(text, first_end):
+        start = match.start() + 1
+        end_line = text.count("\n", 0, start) + 1
+        body_start = text.find("\n", start)
+        body = "" if body_start < 0 else text[body_start + 1:]
+        return text[first_end + 1:start], end_line, body, end_line + 1
     raise FrontMatterError(
         1, "phần đầu YAML mở ở dòng 1 nhưng không có dòng \"---\" nào đóng lại"
     )
@@ -111,8 +117,8 @@ class _Builder:
                 self.lines[(*path, index)] = _line_of(item.start_mark, self.offset)
                 items.append(self.build(item, (*path, index)))
             return items
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            # Dates stay text: the schema's "date" format checks that they are real dates.
+        if node.tag in _KEPT_AS_TEXT:
+            # Dates stay text too: the schema's "date" format checks that they are real dates.
             return node.value
         return self.loader.construct_object(node)
 

@@ -7,6 +7,8 @@ beside whatever could be read.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,10 +150,13 @@ def _field_at_line(nomination: Nomination, line: int) -> str:
 
 def _is_linked(path: Path, repo: Repo) -> bool:
     """The file, or a folder between it and the repository root, is a symbolic link."""
-    current = path.absolute()
-    while True:
-        if current.is_symlink():
-            return True
-        if current == repo.root or current.parent == current or not current.is_relative_to(repo.root):
-            return False
-        current = current.parent
+    absolute = os.path.abspath(path)
+    return os.path.islink(absolute) or _folder_is_linked(os.path.dirname(absolute), str(repo.root))
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_is_linked(folder: str, root: str) -> bool:
+    # Cached per folder: thousands of files share a handful of month folders.
+    if folder == root or not folder.startswith(root + os.sep):
+        return False
+    return os.path.islink(folder) or _folder_is_linked(os.path.dirname(folder), root)

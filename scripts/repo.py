@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,16 +44,19 @@ class Repo:
 
     def relative(self, path: Path) -> str:
         """The path as messages show it: relative to the repository root when inside it."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        absolute = os.path.abspath(path)
+        prefix = str(self.root) + os.sep
+        return Path(absolute[len(prefix):]).as_posix() if absolute.startswith(prefix) else str(path)
 
     def state_folder(self, path: Path) -> str | None:
-        """"nominations" or "published" for a file under one of them, else None."""
-        resolved = path.resolve()
-        for name, folder in ((NOMINATIONS, self.nominations), (PUBLISHED, self.published)):
-            if resolved.is_relative_to(folder):
+        """"nominations" or "published" for a file under one of them, else None.
+
+        Paths are compared as written, without resolving links: the loader refuses symbolic
+        links, so a path that is accepted is its own real path.
+        """
+        absolute = os.path.abspath(path)
+        for name in (NOMINATIONS, PUBLISHED):
+            if absolute.startswith(str(self.content / name) + os.sep):
                 return name
         return None
 

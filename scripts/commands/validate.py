@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     ctx = CheckContext.for_repo(repo)
     files = collect(args.paths, repo)
-    results = check_files(files, ctx, args.jobs)
+    every_file = files if not args.paths else None
+    results = check_files(files, ctx, args.jobs, every_file)
     if args.fix:
         fixed = []
         for path, result in zip(files, results, strict=True):
