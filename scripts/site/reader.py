@@ -14,6 +14,7 @@ import html
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category
 
@@ -81,7 +82,9 @@ class NominationReader(MarkdownReader):
         body = self._renderer.render(nomination.body)
         story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, ctx.repo.content)
         metadata = {
-            "title": story.title,
+            # Pelican reads a title as HTML (its feeds strip tags from it): give it escaped
+            # text, marked safe so templates do not escape it twice.
+            "title": Markup(html.escape(story.title)),
             "slug": story.slug,
             "date": dt.datetime.combine(story.approved_on, dt.time()),
             "category": Category(story.category.label, self.settings),
