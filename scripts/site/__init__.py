@@ -14,8 +14,8 @@ from pathlib import Path
 from pelican import signals
 
 from scripts.checker import slug_problems
-from scripts.reporters import text_line
 from scripts.repo import Repo
+from scripts.reporters import text_line
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
@@ -72,6 +72,10 @@ def stop_on_errors(generator) -> None:
 def link_stories(generator) -> None:
     """Previous and next stories, and the photos StaticGenerator must copy (only those)."""
     articles = generator.articles
+    for article in articles:
+        # Pelican formats an article's URL from the settings at every access, and a story is
+        # linked from a dozen pages: compute it once (Pelican's own URL override).
+        article.override_url = article.url
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None

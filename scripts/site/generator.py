@@ -19,7 +19,6 @@ from scripts.schema import NominationSchema
 from scripts.site.listings import build_column
 from scripts.site.settings import column_settings, save_as
 
-
 # Headings of a story page are the schema's own field titles.
 LABELLED = {
     "name": ("nominee", "name"),
@@ -63,11 +62,14 @@ class ColumnGenerator(Generator):
     def generate_output(self, writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         listing_template = self.get_template("listing")
-        for listing in self.column.all_listings():
+        for listing in self.column.paged_listings():
             write(
                 listing.save_as, listing_template, self.context, paginated={"articles": listing.articles},
                 template_name="listing", url=listing.url, listing=listing,
             )
+        year_template = self.get_template("year")
+        for year in self.column.years:
+            write(year.save_as, year_template, self.context, url=year.url, listing=year)
         for listing in self.column.fields:
             writer.write_feed(
                 listing.articles, self.context, listing.feed_url,

@@ -50,8 +50,13 @@ class Column:
     """Every story, in Vietnamese alphabetical order of the nominee's name."""
 
     def all_listings(self) -> list[Listing]:
+        return [*self.paged_listings(), *self.years]
+
+    def paged_listings(self) -> list[Listing]:
+        """Listings shown as pages of story cards; a year page lists its months instead (its
+        cards would repeat the home page's, at the cost of one more page per 12 stories)."""
         months = [month for year in self.years for month in year.months]
-        return [*self.fields, *self.categories, *self.units, *self.years, *months]
+        return [*self.fields, *self.categories, *self.units, *months]
 
 
 def build_column(articles: list, schema: NominationSchema, column: dict) -> Column:

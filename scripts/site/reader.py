@@ -20,8 +20,8 @@ from pelican.urlwrappers import Category
 
 from scripts.checker import CheckContext, FileResult, check_file
 from scripts.problems import Problem, Severity
-from scripts.reporters import text_line
 from scripts.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.reporters import text_line
 from scripts.site.markup import Renderer, sanitize
 from scripts.site.settings import column_settings
 from scripts.site.story import build_story
@@ -34,7 +34,7 @@ class NotPublishable(Exception):
 
 
 class NominationReader(MarkdownReader):
-    file_extensions = ["md"]
+    file_extensions = ("md",)
 
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)

@@ -19,7 +19,8 @@ def break_file(repo, old: str, new: str) -> None:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("field: van-hoa-xa-hoi", "field: văn hóa", ":4: error: field (Lĩnh vực): "),
-    ("Sáng 28/7/2026, như mọi ngày,", "<script>alert(1)</script> Sáng 28/7/2026,", ": error: nội dung có mã HTML"),
+    ("Sáng 28/7/2026, như mọi ngày,", "<script>alert(1)</script> Sáng 28/7/2026,",
+     ": error: nội dung có mã HTML"),
     ("  decision: approved", "  decision: returned", ": error: review"),
 ])
 def test_error_stops_the_build_with_the_validators_message(tmp_path, old, new, expected):

@@ -26,8 +26,9 @@ def published(tmp_path_factory) -> Path:
 
 
 def test_story_has_open_graph_with_its_image(published):
-    page = (published / "bai/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi/index.html").read_text("utf-8")
-    url = f"{ADDRESS}/bai/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi/"
+    story = "bai/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi/"
+    page = (published / story / "index.html").read_text("utf-8")
+    url = f"{ADDRESS}/{story}"
     assert f'<meta property="og:url" content="{url}">' in page
     assert f'<link rel="canonical" href="{url}">' in page
     assert f'<meta property="og:image" content="{ADDRESS}/images/2026-08/hien-mau-tinh-nguyen.jpg">' in page

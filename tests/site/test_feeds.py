@@ -9,14 +9,18 @@ from scripts.loader import load
 from scripts.repo import Repo
 
 
-def published_titles(repo) -> set[str]:
+def titles(repo, folder: str) -> set[str]:
     ctx = CheckContext.for_repo(Repo.at(repo))
-    return {load(path, ctx.repo).nomination.meta["title"] for path in sorted(ctx.repo.published.rglob("*.md"))}
+    paths = (repo / "content" / folder).rglob("*.md")
+    return {load(path, ctx.repo).nomination.meta["title"] for path in paths}
+
+
+def published_titles(repo) -> set[str]:
+    return titles(repo, "published")
 
 
 def pending_titles(repo) -> set[str]:
-    ctx = CheckContext.for_repo(Repo.at(repo))
-    return {load(path, ctx.repo).nomination.meta["title"] for path in sorted(ctx.repo.nominations.rglob("*.md"))}
+    return titles(repo, "nominations")
 
 
 def test_column_feed_parses_and_holds_every_approved_story(site, site_repo):

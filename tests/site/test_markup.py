@@ -60,7 +60,8 @@ def test_folded_words_fold_d_bar_and_tones():
 
 def png(width: int, height: int) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    chunk = b"IHDR" + header
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
 
 
 def test_image_size_reads_headers(tmp_path):
@@ -68,7 +69,9 @@ def test_image_size_reads_headers(tmp_path):
     assert image_size(tmp_path / "a.png") == (800, 500)
     (tmp_path / "a.gif").write_bytes(b"GIF89a" + struct.pack("<HH", 40, 30) + b"\0" * 10)
     assert image_size(tmp_path / "a.gif") == (40, 30)
-    jpeg = b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", 4) + b"\0\0" + b"\xff\xc0" + struct.pack(">HBHH", 11, 8, 500, 800) + b"\0" * 6
+    app0 = b"\xff\xe0" + struct.pack(">H", 4) + b"\0\0"
+    sof = b"\xff\xc0" + struct.pack(">HBHH", 11, 8, 500, 800) + b"\0" * 6
+    jpeg = b"\xff\xd8" + app0 + sof
     (tmp_path / "a.jpg").write_bytes(jpeg)
     assert image_size(tmp_path / "a.jpg") == (800, 500)
     (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff")
