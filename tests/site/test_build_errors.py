@@ -50,3 +50,26 @@ def test_settings_that_read_pending_nominations_are_refused(tmp_path):
     assert "content/nominations/" in result.err and "ARTICLE_PATHS" in result.err
     assert "Traceback" not in result.err
     assert not (repo / "output").exists() or not any((repo / "output").rglob("*.html"))
+
+
+def test_many_stories_are_read_on_all_cores_with_the_same_checks(tmp_path):
+    """From PARALLEL_FROM stories on, a full build reads them in forked workers: same pages,
+    same stop with the validator's line when one of them is wrong."""
+    from scripts.checker import PARALLEL_FROM
+    from tests.bench.generate import generate
+
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    paths = generate(repo, PARALLEL_FROM + 10)
+    result = build(repo, search=False)
+    assert result.code == 0, result.err
+    pages = list((repo / "output" / "bai").glob("*/index.html"))
+    assert len(pages) == len(paths) + 13
+    assert "<h2 id=\"thanh-tich\">" in (repo / "output" / "bai" / paths[0].stem / "index.html").read_text("utf-8")
+
+    broken = paths[-1]
+    broken.write_text(broken.read_text("utf-8").replace("category: ", "category: khong-co-", 1), "utf-8")
+    result = build(repo, output="output2", search=False)
+    assert result.code == 1
+    rel = broken.relative_to(repo).as_posix()
+    assert f"{rel}:3: error: category (Loại gương)" in result.err
+    assert "Traceback" not in result.err
