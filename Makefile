@@ -28,6 +28,8 @@ help:
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
 	@echo "make bench     run the benchmarks"
+	@echo "make report MONTH=YYYY-MM  monthly report (md, csv, html) into $(REPORTDIR)/; or YEAR=YYYY"
+	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -70,3 +72,22 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
+
+# The office's monthly shortcuts. Reports and bulletins are derived files: written to REPORTDIR
+# (ignored by git), never committed.
+REPORTDIR := bao-cao
+MONTH ?=
+YEAR ?=
+.PHONY: report radio
+
+report: $(STAMP)
+	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }
+	mkdir -p $(REPORTDIR)
+	$(foreach fmt,md csv html,$(PYTHON) -m scripts report $(if $(MONTH),--month $(MONTH),--year $(YEAR)) \
+		--format $(fmt) --out $(REPORTDIR)/bao-cao-$(or $(MONTH),$(YEAR)).$(fmt) &&) true
+
+radio: $(STAMP)
+	@test -n "$(MONTH)" || { echo "Lỗi: cần MONTH=YYYY-MM, ví dụ: make radio MONTH=2026-11" >&2; exit 2; }
+	mkdir -p $(REPORTDIR)
+	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
+		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)

@@ -37,7 +37,6 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_MARKUP_TO_CHECK = re.compile(r"<|\]\(|\]:")
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
 
@@ -84,7 +83,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     found = _Findings(nomination, ctx)
     meta = nomination.meta
     for error in ctx.schema.errors(meta):
-        path, message = translate(error, ctx.schema)
+        path, message = translate(error, ctx.schema, meta)
         found.add(path, message, f"schema.{error.validator or 'false'}")
     _check_place(found)
     _check_unit(found)
@@ -108,9 +107,9 @@ def _check_place(found: _Findings) -> None:
         ), "file.slug", line=1)
     if state is None:
         return
-    month = nomination.path.parent.name
-    base = ctx.repo.nominations if state == NOMINATIONS else ctx.repo.published
-    if Path(os.path.abspath(nomination.path)).parent.parent != base or not MONTH_FOLDER.match(month):
+    folder, _ = os.path.split(os.path.abspath(nomination.path))
+    base, month = os.path.split(folder)
+    if base != ctx.repo.folder_of(state) or not MONTH_FOLDER.match(month):
         found.add((), (
             f"tệp phải nằm trong thư mục tháng: content/{state}/YYYY-MM/{nomination.path.name}"
         ), "file.folder", line=1)
@@ -246,17 +245,19 @@ def _check_images(found: _Findings) -> None:
 def _check_body(found: _Findings) -> None:
     nomination = found.nomination
     body = nomination.body
-    words = len(body.split())
+    # Enough words in the first few thousand characters settles it without splitting everything.
+    words = len(body[: MIN_BODY_WORDS * 40].split())
     if not body.strip():
         found.add((), "chưa có nội dung bài viết sau dòng \"---\" đóng phần đầu", "body.missing",
                   line=nomination.end_line)
         return
     if words < MIN_BODY_WORDS:
+        blank = len(body) - len(body.lstrip("\n"))
         found.add((), (
             f"nội dung bài viết quá ngắn ({words} từ); cần ít nhất {MIN_BODY_WORDS} từ kể lại "
             "việc làm, thành tích"
-        ), "body.short", line=nomination.body_line)
-    if not _MARKUP_TO_CHECK.search(body):
+        ), "body.short", line=nomination.body_line + blank)
+    if "<" not in body and "](" not in body and "]:" not in body:
         return  # no tag, link or image anywhere: nothing below can fire
     in_fence = False
     for offset, line in enumerate(body.split("\n")):

@@ -12,11 +12,32 @@ from dataclasses import dataclass
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a leaner tag resolver (the C parser calls it for every node).
+
+    Quoted scalars are always text, and no path resolvers are registered, so the generic
+    bookkeeping PyYAML does for them is skipped; plain scalars resolve exactly as before.
+    """
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and not implicit[0]:
+            return _STR
+        return super().resolve(kind, value, implicit)
 
 Path_ = tuple[str | int, ...]
 DELIMITER = "---"
-_KEPT_AS_TEXT = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+_CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_KEPT_AS_TEXT = frozenset({_STR, "tag:yaml.org,2002:timestamp"})
 _CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 _YAML_PROBLEMS = {
@@ -109,6 +130,12 @@ class _Builder:
                 _dotted(path),
             )
         self.seen.add(id(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _CONTAINER_TAGS:
+            raise FrontMatterError(
+                self.lines.get(path, _line_of(node.start_mark, self.offset)),
+                f"có thẻ kiểu \"{node.tag}\" không được phép; hãy bỏ thẻ và viết giá trị thường",
+                _dotted(path),
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -70,13 +70,13 @@ def load(path: Path, repo: Repo) -> LoadResult:
             1, "là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục", "file.symlink"
         )])
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
             return LoadResult(None, [problem(
-                1, f"tệp quá lớn ({size // 1024} KiB); tối đa {MAX_BYTES // 1024} KiB: "
-                "hãy rút gọn bài viết và để ảnh thành tệp riêng", "file.too-large",
+                1, f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
+                "thành tệp riêng", "file.too-large",
             )])
-        raw = path.read_bytes()
     except FileNotFoundError:
         return LoadResult(None, [problem(1, "không tìm thấy tệp", "file.missing")])
     except IsADirectoryError:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from scripts.frontmatter import dotted
-from scripts.schema import NominationSchema
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+    from scripts.schema import NominationSchema
 
 Path_ = tuple[str | int, ...]
 
@@ -32,7 +35,24 @@ def _shown(value) -> str:
     return str(value)
 
 
-def translate(error: ValidationError, schema: NominationSchema) -> tuple[Path_, str]:
+def _forbidden_key(error: ValidationError, schema: NominationSchema, data: dict) -> str | None:
+    """The key a ``false`` subschema refused.
+
+    jsonschema reports such an error at the parent object without the key, so the key is found
+    as the one present in the data whose subschema, under the reported schema path, is false.
+    """
+    node = schema.raw
+    for part in error.absolute_schema_path:
+        node = node[part] if isinstance(node, dict | list) else None
+    parent = data
+    for part in error.absolute_path:
+        parent = parent[part] if isinstance(parent, dict | list) else None
+    if not isinstance(node, dict) or not isinstance(parent, dict):
+        return None
+    return next((key for key, sub in node.items() if sub is False and key in parent), None)
+
+
+def translate(error: ValidationError, schema: NominationSchema, data: dict) -> tuple[Path_, str]:
     """(path of the field concerned, message). The path may name a missing or unknown key."""
     path: Path_ = tuple(error.absolute_path)
     kind = error.validator
@@ -57,6 +77,9 @@ def translate(error: ValidationError, schema: NominationSchema) -> tuple[Path_, 
         )
         return (*path, key), f"trường \"{key}\" không có trong mẫu phiếu{hint}"
     if kind is None or error.validator_value is False:
+        key = _forbidden_key(error, schema, data)
+        if key and (not path or path[-1] != key):
+            path = (*path, key)
         if path and path[-1] in _PERSONAL_FIELDS:
             return path, "chỉ ghi cho cá nhân (nominee.kind: ca-nhan); tập thể không có trường này"
         return path, "trường này không được dùng ở đây"
@@ -83,6 +106,8 @@ def translate(error: ValidationError, schema: NominationSchema) -> tuple[Path_, 
         if wanted == "string" and isinstance(instance, int | float):
             hint = " (đặt giá trị trong ngoặc kép, ví dụ \"0258 3845 123\")"
         return path, f"giá trị {_shown(instance)} không đúng kiểu: cần {expected}{hint}"
+    if instance == "" and kind in ("format", "pattern", "minLength"):
+        return path, "chưa điền"
     if kind == "format":
         if error.validator_value == "date":
             return path, (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -56,9 +57,14 @@ class Repo:
         """
         absolute = os.path.abspath(path)
         for name in (NOMINATIONS, PUBLISHED):
-            if absolute.startswith(str(self.content / name) + os.sep):
+            if absolute.startswith(self.folder_of(name) + os.sep):
                 return name
         return None
+
+    @functools.cache  # noqa: B019 - a handful of Repo values live for the whole run
+    def folder_of(self, state: str) -> str:
+        """The absolute path of a state folder, as a string (compared on every file)."""
+        return str(self.content / state)
 
     def content_files(self) -> list[Path]:
         """Every nomination file in both state folders, in a stable order."""

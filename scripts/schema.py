@@ -12,8 +12,6 @@ import json
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
 
 from scripts.errors import PipelineError
 
@@ -26,18 +24,21 @@ Path_ = tuple[str | int, ...]
 
 class NominationSchema:
     def __init__(self, raw: dict) -> None:
-        try:
-            Draft202012Validator.check_schema(raw)
-        except SchemaError as err:
-            raise PipelineError(f"schema/nomination.schema.json không hợp lệ: {err.message}") from None
         self.raw = raw
-        self.validator = Draft202012Validator(
-            raw, format_checker=Draft202012Validator.FORMAT_CHECKER
-        )
         # The Rust implementation answers "valid or not" about twenty times faster; most files are
         # valid, so only an invalid one pays for the reference implementation's detailed errors.
         # tests/test_schema.py holds the two to the same verdict on every case file.
-        self._fast = jsonschema_rs.Draft202012Validator(raw, validate_formats=True)
+        try:
+            self._fast = jsonschema_rs.Draft202012Validator(raw, validate_formats=True)
+        except (jsonschema_rs.ValidationError, ValueError) as err:
+            raise PipelineError(f"schema/nomination.schema.json không hợp lệ: {err}") from None
+
+    @functools.cached_property
+    def validator(self):
+        """The reference validator (jsonschema), built on first use: it explains the errors."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.raw, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     def errors(self, data: dict) -> list:
         """jsonschema's ValidationErrors for ``data`` (an empty list when it is valid)."""

@@ -11,6 +11,8 @@ import yaml
 from scripts.errors import PipelineError
 from scripts.vietnamese import sort_key
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -27,7 +29,7 @@ class UnitRegistry:
     @classmethod
     def load(cls, path: Path) -> UnitRegistry:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
             units = [Unit(u["id"], u["name"], u["short"], u["kind"]) for u in data["units"]]
         except FileNotFoundError:
             raise PipelineError(f"{path}: không tìm thấy danh mục đơn vị") from None

@@ -6,9 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 
-from babel.dates import format_date
-from slugify import slugify as _slugify
-
 _BASE_VOWELS = "aăâeêioôơuưy"
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 """Combining tone marks, numbered in Vietnamese dictionary order: huyền, hỏi, ngã, sắc, nặng."""
@@ -71,6 +68,8 @@ def nfc(text: str) -> str:
 
 def slugify(text: str) -> str:
     """Lowercase ASCII slug with tones dropped and đ → d ("Đức" → "duc")."""
+    from slugify import slugify as _slugify  # imported on use: validation rarely needs it
+
     return _slugify(text, lowercase=True, max_length=90, word_boundary=True)
 
 
@@ -110,6 +109,8 @@ def sort_key(text: str) -> tuple:
 
 def weekday_date(day: dt.date) -> str:
     """"Thứ Sáu, 27/11/2026", as Vietnamese portals show a date, whatever the machine's locale."""
+    from babel.dates import format_date  # imported on use: Babel's locale data is large
+
     return format_date(day, "EEEE, dd/MM/yyyy", locale="vi")
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from scripts.checker import CheckContext, FileResult, check_files
-from scripts.decoding import BOM, encode_like
+from scripts.decoding import BOM, decode, encode_like
 from scripts.fileops import atomic_write
 from scripts.problems import Severity
 from scripts.repo import Repo
@@ -51,8 +51,6 @@ def _fix(result: FileResult, path: Path) -> str | None:
         atomic_write(path, encode_like(text.replace("\r\n", "\n"), crlf))
         return "đã chuyển từ bảng mã cũ sang UTF-8 (NFC)"
     if any(p.code == "encoding.nfd" for p in result.problems):
-        from scripts.decoding import decode
-
         raw = path.read_bytes()
         decoded = decode(raw)
         data = (BOM if decoded.had_bom else b"") + encode_like(decoded.text, decoded.crlf)

@@ -1,0 +1,45 @@
+"""radio: the month's radio bulletin from the approved stories, and optionally its audio."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts.commands.report import write_output
+from scripts.radio import build_bulletin, render_text, speak
+from scripts.read_aloud import Lexicon
+from scripts.repo import Repo
+from scripts.settings import load_settings
+from scripts.submissions import parse_month
+from scripts.units import UnitRegistry
+
+NAME = "radio"
+HELP = "bản tin phát thanh của tháng từ các bài đã được thông qua, viết sẵn để đọc (và tệp âm thanh)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--month", metavar="YYYY-MM", required=True, help="tháng của bản tin, ví dụ 2026-11")
+    parser.add_argument("--out", metavar="FILE", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
+    parser.add_argument("--audio", metavar="FILE.wav",
+                        help="đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (giọng tiếng Việt)")
+
+
+def lexicon_file(repo: Repo) -> Path:
+    return repo.units_file.with_name("abbreviations.yaml")
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = Repo.at(args.root)
+    year, month = parse_month(args.month)
+    bulletin = build_bulletin(
+        repo, load_settings(repo.root), UnitRegistry.load(repo.units_file),
+        Lexicon.load(lexicon_file(repo)), year, month,
+    )
+    write_output(render_text(bulletin).encode("utf-8"), args.out)
+    if args.audio:
+        speak(bulletin.spoken, Path(args.audio))
+        sys.stderr.write(f"Đã ghi {args.audio}\n")
+    for line in bulletin.skipped:
+        sys.stderr.write(f"Bỏ qua {line}\n")
+    return 0

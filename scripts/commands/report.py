@@ -1,0 +1,60 @@
+"""report: the monthly or yearly tally of nominations sent on time, per unit of the registry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts.errors import PipelineError
+from scripts.fileops import atomic_write
+from scripts.repo import Repo
+from scripts.report_render import RENDERERS, layout
+from scripts.settings import load_settings
+from scripts.submissions import month_report, parse_month, parse_year, year_report
+from scripts.units import UnitRegistry
+
+NAME = "report"
+HELP = "báo cáo tháng hoặc năm: từng đơn vị đã gửi bao nhiêu phiếu, đúng hạn hay muộn, kết quả thẩm định"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    when = parser.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM", help="báo cáo một tháng, ví dụ 2026-11")
+    when.add_argument("--year", metavar="YYYY",
+                      help="báo cáo cả năm (tiêu chí chấm điểm thi đua), ví dụ 2026")
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="md",
+                        help="md (mặc định), csv (mở bằng Excel, có BOM UTF-8), html (in khổ A4)")
+    parser.add_argument("--out", metavar="FILE", help="ghi vào tệp thay vì in ra màn hình")
+
+
+def write_output(data: bytes, out: str | None) -> None:
+    """To ``out`` atomically, or to standard output."""
+    if not out:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise PipelineError(f"không có thư mục {path.parent} để ghi {path.name}")
+    try:
+        atomic_write(path, data)
+    except OSError as err:
+        raise PipelineError(f"không ghi được {out} ({err.strerror})") from None
+    sys.stderr.write(f"Đã ghi {out}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = Repo.at(args.root)
+    units = UnitRegistry.load(repo.units_file)
+    ward = load_settings(repo.root)
+    if args.month is not None:
+        year, month = parse_month(args.month)
+        report = month_report(repo, units, year, month)
+    else:
+        report = year_report(repo, units, parse_year(args.year))
+    write_output(RENDERERS[args.format](layout(report, ward)), args.out)
+    for problem in report.unreadable:
+        sys.stderr.write(f"Lỗi: {problem.rel}: không đọc được phiếu ({problem.message})\n")
+    return 1 if report.unreadable else 0

@@ -1,0 +1,171 @@
+"""When each content file was first committed, from one ``git log`` over content/.
+
+The date a unit sent a nomination is the author date of the commit that first added the file,
+following renames (approve, return and withdraw move files with ``git mv``). One
+``git log --name-status`` over content/ gives every add and rename at once; walking it here is
+much faster than one ``git log --follow`` per file, and it also pairs a delete and an add of the
+same file name in one commit, which git reports instead of a rename when a move also rewrote
+much of the file.
+
+Author date, not committer date: rebasing or cherry-picking a unit's commit when the office
+merges it rewrites the committer date to the day of the merge, while the author date keeps the
+day the unit made the commit. Dates are read in the ward's time zone (Asia/Ho_Chi_Minh).
+
+Two kinds of commit say nothing about when a unit sent a file: the cut-off commit of a shallow
+clone (it seems to add everything), and a bulk import that adds nominations of several months at
+once (a unit sends one month at a time; adding earlier months into the repository is an import).
+Their files keep ``submitted_on``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from scripts.clock import WARD_TIMEZONE
+from scripts.repo import MONTH_FOLDER, Repo
+
+SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
+BULK_IMPORT = "commit nhập hàng loạt (phiếu của nhiều tháng cùng lúc)"
+_RECORD = "\x1e"
+_FIELD = "\x1f"
+
+
+@dataclass(frozen=True)
+class Added:
+    commit: str
+    when: dt.datetime
+    """The author date, in the ward's time zone."""
+    unreliable: str = ""
+    """Why the date says nothing about sending (Vietnamese), or "" when it does."""
+
+    @property
+    def day(self) -> dt.date:
+        return self.when.date()
+
+
+@dataclass
+class History:
+    """The first commit of every file under content/, by path relative to the repository root."""
+
+    available: bool
+    reason: str = ""
+    """Why there is no history (Vietnamese), when ``available`` is False."""
+    shallow: bool = False
+    _adds: dict[str, list[tuple[int, Added]]] = field(default_factory=dict)
+    _moves: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _last: int = 0
+
+    def first_added(self, rel: str) -> Added | None:
+        """The commit that created ``rel``'s lineage, following moves back; None when uncommitted."""
+        path, limit = rel, self._last
+        for _ in range(10_000):  # a lineage is a few moves long; the bound only guards bad data
+            created = _latest(self._adds.get(path, ()), limit)
+            moved = _latest(self._moves.get(path, ()), limit)
+            if created is None and moved is None:
+                return None
+            if moved is None or (created is not None and created[0] >= moved[0]):
+                return created[1]
+            limit, path = moved[0] - 1, moved[1]
+        return None
+
+
+def _latest(events, limit: int):
+    best = None
+    for event in events:
+        if event[0] <= limit and (best is None or event[0] > best[0]):
+            best = event
+    return best
+
+
+def _month_of(path: str) -> str | None:
+    """The month folder of a content/<state>/<YYYY-MM>/<slug>.md path."""
+    parts = PurePosixPath(path).parts
+    return parts[-2] if len(parts) >= 3 and MONTH_FOLDER.match(parts[-2]) else None
+
+
+def _git(repo: Repo, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", "-C", str(repo.root), "-c", "log.showSignature=false", *args],
+        capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", check=False,
+    )
+
+
+def read_history(repo: Repo) -> History:
+    """Read the history of content/ with two git calls; never raises for a missing history."""
+    try:
+        info = _git(repo, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    except OSError:
+        return History(False, "máy chưa cài git")
+    if info.returncode != 0:
+        return History(False, "thư mục không phải kho git")
+    prefix, shallow = [*info.stdout.split("\n"), "", ""][:2]
+    log = _git(
+        repo, "log", "--topo-order", "--reverse", "-M", "--name-status", "-z", "--no-color",
+        f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%P", "--", "content",
+    )
+    if log.returncode != 0:
+        return History(False, "kho git chưa có commit nào")
+    history = History(True, shallow=shallow.strip() == "true")
+    _parse(log.stdout, prefix.strip(), history)
+    return history
+
+
+def _parse(output: str, prefix: str, history: History) -> None:
+    """Record adds and moves, keyed by path relative to ``repo.root`` (git prints top-level paths)."""
+
+    def local(path: str) -> str | None:
+        if prefix and not path.startswith(prefix):
+            return None
+        return path[len(prefix):]
+
+    index = 0
+    for index, record in enumerate(output.split(_RECORD)[1:], start=1):
+        tokens = record.split("\0")
+        commit, stamp, parents = tokens[0].split(_FIELD)
+        when = dt.datetime.fromtimestamp(int(stamp), WARD_TIMEZONE)
+        adds: list[str] = []
+        deletes: list[str] = []
+        rest = [t.strip("\n") for t in tokens[1:]]
+        i = 0
+        while i < len(rest):
+            status = rest[i]
+            if not status:
+                i += 1
+                continue
+            if status[0] in "RC":
+                old, new = local(rest[i + 1]), local(rest[i + 2])
+                if status[0] == "R" and old and new:
+                    history._moves.setdefault(new, []).append((index, old))
+                elif new:
+                    adds.append(new)
+                i += 3
+                continue
+            path = local(rest[i + 1])
+            if path and status[0] == "A":
+                adds.append(path)
+            elif path and status[0] == "D":
+                deletes.append(path)
+            i += 2
+        # A move that also rewrote most of the file shows as delete + add: pair them by file name
+        # (slugs are unique across the repository, the checker makes sure).
+        deleted_by_name = {PurePosixPath(p).name: p for p in deletes}
+        moved_from = {}
+        for path in adds:
+            old = deleted_by_name.get(PurePosixPath(path).name)
+            if old and old != path:
+                moved_from[path] = old
+        created = [path for path in adds if path not in moved_from]
+        unreliable = ""
+        if history.shallow and not parents.strip():
+            unreliable = SHALLOW
+        elif len({_month_of(path) for path in created} - {None}) > 1:
+            unreliable = BULK_IMPORT
+        added = Added(commit, when, unreliable)
+        for path, old in moved_from.items():
+            history._moves.setdefault(path, []).append((index, old))
+        for path in created:
+            history._adds.setdefault(path, []).append((index, added))
+    history._last = index

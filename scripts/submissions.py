@@ -1,0 +1,332 @@
+"""Who sent what, when: per-unit rows for the monthly and yearly reports.
+
+Every nomination file for the period is loaded (the shared loader), its sending date taken from
+git history when there is one (``githistory``), else from ``submitted_on``, and judged against
+the deadline. Every unit of the registry gets a row, those that sent nothing included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts import clock
+from scripts.errors import UsageError
+from scripts.githistory import History, read_history
+from scripts.loader import load
+from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.units import Unit, UnitRegistry
+
+DEADLINE_DAY = 15
+"""Units send their examples "trước ngày 15 hằng tháng" (Văn bản số 124/UBND ngày 31/3/2021 of the
+ward's People's Committee). "Trước ngày 15" is read as Vietnamese administrative texts read it:
+before the 15th, so the 15th itself is late. On time = sent on or before LAST_ON_TIME_DAY of the
+month the nomination is for (or earlier), in the ward's time zone."""
+LAST_ON_TIME_DAY = DEADLINE_DAY - 1
+
+STATES = ("pending", "approved", "returned", "withdrawn")
+"""pending: waiting for the council; approved: in published/; returned; withdrawn."""
+
+SOURCE_GIT = "git"
+SOURCE_DECLARED = "submitted_on"
+
+_YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    if not isinstance(text, str) or not MONTH_FOLDER.match(text):
+        raise UsageError(f"tháng \"{text}\" không đúng dạng YYYY-MM (ví dụ 2026-11)")
+    year, month = text.split("-")
+    return int(year), int(month)
+
+
+def parse_year(text: str) -> int:
+    if not _YEAR.match(text or "") or int(text) < 2000:
+        raise UsageError(f"năm \"{text}\" không đúng dạng YYYY (ví dụ 2026)")
+    return int(text)
+
+
+def deadline(year: int, month: int) -> dt.date:
+    """The first day that is late for the month ``year-month``."""
+    return dt.date(year, month, DEADLINE_DAY)
+
+
+@dataclass
+class Submission:
+    """One nomination file for the period, with what the report needs to know about it."""
+
+    rel: str
+    slug: str
+    period: str
+    unit_id: str | None
+    state: str
+    forwarded: bool
+    declared: dt.date | None
+    """``submitted_on`` as written in the file."""
+    git: dt.date | None
+    """The day of the commit that first added the file (ward time), when history has it."""
+    git_commit: str | None = None
+    fallback: str = ""
+    """Why the git date is not used (Vietnamese), when it is not."""
+
+    @property
+    def sent(self) -> dt.date | None:
+        return self.git or self.declared
+
+    @property
+    def source(self) -> str | None:
+        if self.git:
+            return SOURCE_GIT
+        return SOURCE_DECLARED if self.declared else None
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.sent is None:
+            return None
+        year, month = map(int, self.period.split("-"))
+        return self.sent < deadline(year, month)
+
+    @property
+    def gap_days(self) -> int | None:
+        """Days from ``submitted_on`` to the git date (positive: git is later); None if one is missing."""
+        if self.git and self.declared:
+            return (self.git - self.declared).days
+        return None
+
+    @property
+    def disagrees(self) -> bool:
+        return bool(self.gap_days)
+
+    @property
+    def verdict_differs(self) -> bool:
+        """The two dates fall on different sides of the deadline."""
+        if not self.disagrees:
+            return False
+        year, month = map(int, self.period.split("-"))
+        due = deadline(year, month)
+        return (self.git < due) != (self.declared < due)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    rel: str
+    message: str
+
+
+@dataclass
+class Tally:
+    sent: int = 0
+    on_time: int = 0
+    late: int = 0
+    undated: int = 0
+    states: Counter = field(default_factory=Counter)
+    forwarded: int = 0
+
+    def add(self, item: Submission) -> None:
+        self.sent += 1
+        if item.on_time is True:
+            self.on_time += 1
+        elif item.on_time is False:
+            self.late += 1
+        else:
+            self.undated += 1
+        self.states[item.state] += 1
+        self.forwarded += item.forwarded
+
+    def merge(self, other: Tally) -> None:
+        self.sent += other.sent
+        self.on_time += other.on_time
+        self.late += other.late
+        self.undated += other.undated
+        self.states.update(other.states)
+        self.forwarded += other.forwarded
+
+
+@dataclass
+class UnitMonth:
+    unit: Unit
+    items: list[Submission]
+    tally: Tally
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({item.source for item in self.items if item.source})
+
+
+@dataclass
+class MonthReport:
+    year: int
+    month: int
+    today: dt.date
+    rows: list[UnitMonth]
+    total: Tally
+    unknown_unit: list[Submission]
+    """Nominations whose ``submitted_by`` is not in the registry (or missing)."""
+    unreadable: list[Unreadable]
+    history: History
+
+    @property
+    def period(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def due(self) -> dt.date:
+        return deadline(self.year, self.month)
+
+    @property
+    def is_due(self) -> bool:
+        """The deadline has passed: a unit that sent nothing is late, not just not yet."""
+        return self.today >= self.due
+
+    @property
+    def submissions(self) -> list[Submission]:
+        return [item for row in self.rows for item in row.items] + self.unknown_unit
+
+
+@dataclass
+class UnitYear:
+    unit: Unit
+    months: dict[int, str]
+    """Month → "on-time", "late", "none" or "not-due"."""
+    tally: Tally
+
+    @property
+    def on_time_months(self) -> int:
+        return sum(1 for status in self.months.values() if status == "on-time")
+
+
+@dataclass
+class YearReport:
+    year: int
+    today: dt.date
+    rows: list[UnitYear]
+    total: Tally
+    unknown_unit: list[Submission]
+    unreadable: list[Unreadable]
+    history: History
+    disagreements: list[Submission]
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _state(folder: str, review: dict) -> str:
+    if folder == PUBLISHED:
+        return "approved"
+    decision = review.get("decision")
+    return decision if decision in ("returned", "withdrawn") else "pending"
+
+
+def _files_for(repo: Repo, periods: set[str]) -> list[tuple[Path, str, str]]:
+    """(path, state folder, period) of every .md file in a month folder of ``periods``."""
+    found = []
+    for folder_name, base in ((NOMINATIONS, repo.nominations), (PUBLISHED, repo.published)):
+        for period in sorted(periods):
+            folder = base / period
+            if folder.is_dir():
+                found.extend((path, folder_name, period) for path in sorted(folder.glob("*.md")))
+    return found
+
+
+def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submission], list[Unreadable]]:
+    """Load every nomination of ``periods``; a file that cannot be read is reported, not raised."""
+    items: list[Submission] = []
+    unreadable: list[Unreadable] = []
+    for path, folder, period in _files_for(repo, periods):
+        result = load(path, repo)
+        rel = repo.relative(path)
+        if result.nomination is None:
+            message = "; ".join(p.message for p in result.problems) or "không đọc được tệp"
+            unreadable.append(Unreadable(rel, message))
+            continue
+        meta = result.nomination.meta
+        review = result.nomination.review
+        unit_id = meta.get("submitted_by") if isinstance(meta.get("submitted_by"), str) else None
+        item = Submission(
+            rel=rel, slug=path.stem, period=period, unit_id=unit_id,
+            state=_state(folder, review), forwarded=review.get("forward") is True,
+            declared=_date(meta.get("submitted_on")), git=None,
+        )
+        if not history.available:
+            item.fallback = history.reason
+        else:
+            added = history.first_added(rel)
+            if added is None:
+                item.fallback = "tệp chưa được commit"
+            elif added.unreliable:
+                item.fallback = added.unreliable
+            else:
+                item.git, item.git_commit = added.day, added.commit
+        items.append(item)
+    return items, unreadable
+
+
+def month_report(repo: Repo, units: UnitRegistry, year: int, month: int,
+                 today: dt.date | None = None, history: History | None = None) -> MonthReport:
+    history = history if history is not None else read_history(repo)
+    period = f"{year:04d}-{month:02d}"
+    items, unreadable = gather(repo, {period}, history)
+    by_unit: dict[str, list[Submission]] = {}
+    unknown = []
+    for item in items:
+        if item.unit_id in units:
+            by_unit.setdefault(item.unit_id, []).append(item)
+        else:
+            unknown.append(item)
+    rows = []
+    total = Tally()
+    for unit in units.sorted():
+        mine = sorted(by_unit.get(unit.id, []), key=lambda i: (i.sent or dt.date.max, i.slug))
+        tally = Tally()
+        for item in mine:
+            tally.add(item)
+        total.merge(tally)
+        rows.append(UnitMonth(unit, mine, tally))
+    for item in unknown:
+        total.add(item)
+    return MonthReport(year, month, today or clock.today(), rows, total, unknown, unreadable, history)
+
+
+def year_report(repo: Repo, units: UnitRegistry, year: int,
+                today: dt.date | None = None, history: History | None = None) -> YearReport:
+    history = history if history is not None else read_history(repo)
+    today = today or clock.today()
+    periods = {f"{year:04d}-{m:02d}" for m in range(1, 13)}
+    items, unreadable = gather(repo, periods, history)
+    rows = []
+    total = Tally()
+    for unit in units.sorted():
+        mine = [item for item in items if item.unit_id == unit.id]
+        tally = Tally()
+        months = {}
+        for month in range(1, 13):
+            period = f"{year:04d}-{month:02d}"
+            of_month = [item for item in mine if item.period == period]
+            for item in of_month:
+                tally.add(item)
+            if any(item.on_time for item in of_month):
+                months[month] = "on-time"
+            elif of_month:
+                months[month] = "late"
+            elif today < deadline(year, month):
+                months[month] = "not-due"
+            else:
+                months[month] = "none"
+        total.merge(tally)
+        rows.append(UnitYear(unit, months, tally))
+    unknown = [item for item in items if item.unit_id not in units]
+    for item in unknown:
+        total.add(item)
+    disagreements = sorted((item for item in items if item.disagrees), key=lambda i: (i.period, i.rel))
+    return YearReport(year, today, rows, total, unknown, unreadable, history, disagreements)
