@@ -91,3 +91,10 @@ radio: $(STAMP)
 	mkdir -p $(REPORTDIR)
 	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
 		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
+
+# The site's build benchmark: 1,000 and 5,000 generated stories built by our pipeline and by
+# plain Pelican, full and cached, and Pagefind on its own (a few minutes; not a test).
+.PHONY: bench-site
+bench: bench-site
+bench-site: $(STAMP)
+	$(PYTHON) -m tests.bench.build_bench
