@@ -101,6 +101,10 @@ def test_search_without_diacritics_reaches_the_story(page, site_url, console_err
     link = page.locator("#search-results h2 a", has_text=title)
     link.wait_for(timeout=15000)
     assert "Tìm thấy" in page.locator("#search-status").inner_text()
+    # Each result shows the story's summary, never the index-only folded words ("duc dong da…").
+    result = page.locator("#search-results li", has=link).inner_text()
+    assert len(result) > len(title) + 60
+    assert " duc " not in f" {result} " and " dong " not in f" {result} "
     link.click()
     page.wait_for_url("**/bai/**")
     assert page.locator("h1").inner_text() == title

@@ -33,9 +33,10 @@ function render(items, total, query) {
     link.textContent = item.meta.title || item.url;
     const heading = document.createElement("h2");
     heading.append(link);
-    const excerpt = document.createElement("p");
-    // Pagefind escapes the page text and adds only <mark> around matches.
-    excerpt.innerHTML = item.excerpt;
+    // The story's summary, not Pagefind's excerpt: an excerpt may fall on the folded words
+    // ("duc dong …") that story pages carry for the index only.
+    const summary = document.createElement("p");
+    summary.textContent = item.meta["tom-tat"] || "";
     li.append(heading);
     if (item.meta.ngay) {
       const date = document.createElement("p");
@@ -43,7 +44,7 @@ function render(items, total, query) {
       date.textContent = item.meta.ngay;
       li.append(date);
     }
-    li.append(excerpt);
+    li.append(summary);
     list.append(li);
   }
   status.textContent = total
