@@ -102,7 +102,7 @@ def test_search_without_diacritics_reaches_the_story(page, site_url, console_err
     link.wait_for(timeout=15000)
     assert "Tìm thấy" in page.locator("#search-status").inner_text()
     # Each result shows the story's summary, never the index-only folded words ("duc dong da…").
-    result = page.locator("#search-results li", has=link).inner_text()
+    result = page.locator("#search-results li", has=page.locator("h2 a", has_text=title)).inner_text()
     assert len(result) > len(title) + 60
     assert " duc " not in f" {result} " and " dong " not in f" {result} "
     link.click()
