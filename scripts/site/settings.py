@@ -23,9 +23,11 @@ DEFAULTS = {
     "FIELD_FEED_ATOM": "feeds/linh-vuc/{key}.atom.xml",
     "SEARCH_URL": "tim-kiem/",
     # Share buttons are plain links (no third-party script); {url} is the story's encoded address.
+    # Zalo publishes no documented share address for plain links: this is the one sites commonly
+    # use; change it here if Zalo changes it.
     "SHARE": {
         "Facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
-        "Zalo": "https://sp.zalo.me/plugins/share?href={url}",
+        "Zalo": "https://sp.zalo.me/share?url={url}",
     },
     # The repository whose schema/ and content/ the loader and checker read; None: PATH/..
     "ROOT": None,
