@@ -73,6 +73,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 RELATIVE_URLS = True
+# A story withdrawn by the council must vanish from output/, not linger from an earlier build.
+DELETE_OUTPUT_DIRECTORY = True
 
 # Metadata is contributors' text: templates escape every value (the plugin enforces it too).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

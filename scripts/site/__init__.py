@@ -36,11 +36,28 @@ def check_settings(pelican) -> None:
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
     settings["SITE_ADDRESS"] = siteurl if siteurl.startswith(("http://", "https://")) else ""
+    if settings.get("LOAD_CONTENT_CACHE") and _cache_is_stale(settings, column):
+        # Cached stories hold the public view of their time: after a change to the schema (a
+        # field made private), the registry or this plugin, every story is read again.
+        settings["LOAD_CONTENT_CACHE"] = False
     # Metadata comes from contributors: every {{ value }} in a template must be escaped.
     settings["JINJA_ENVIRONMENT"]["autoescape"] = True
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+def _cache_is_stale(settings: dict, column: dict) -> bool:
+    cache = Path(settings["CACHE_PATH"])
+    cached = [path.stat().st_mtime for path in cache.glob("*") if path.is_file()] if cache.is_dir() else []
+    if not cached:
+        return False
+    repo = Repo.at(column["ROOT"])
+    sources = [repo.schema_file, repo.units_file, *Path(__file__).parent.glob("*.py")]
+    scripts = Path(__file__).parent.parent
+    sources += [scripts / name for name in ("schema.py", "checker.py", "loader.py", "frontmatter.py")]
+    newest = max((path.stat().st_mtime for path in sources if path.exists()), default=0)
+    return newest > min(cached)
 
 
 def use_nomination_reader(readers) -> None:

@@ -88,7 +88,20 @@ class NominationReader(MarkdownReader):
         return self._read_story(path)
 
     def prepare(self, path: Path) -> Prepared:
-        """Load, check, render: everything about one story that needs no Pelican object."""
+        """Load, check, render: everything about one story that needs no Pelican object.
+
+        An unexpected exception becomes a problem of the file, so that it stops the build (Pelican
+        itself would only log it and leave the story out of the site)."""
+        try:
+            return self._prepare(path)
+        except Exception as err:
+            rel = self.ctx.repo.relative(path)
+            return Prepared(FileResult(rel, [Problem(
+                rel, 1, "", "", f"lỗi không mong đợi khi dựng bài ({type(err).__name__}: {err}); "
+                "hãy báo cho người quản trị kho", Severity.ERROR, "site.unexpected",
+            )]))
+
+    def _prepare(self, path: Path) -> Prepared:
         ctx = self.ctx
         result = check_file(path, ctx, keep=True)
         nomination, result.nomination = result.nomination, None

@@ -103,8 +103,9 @@ def build_story(
         approved_label=weekday_date(approved),
         kind=_term(schema, ("nominee", "kind"), nominee["kind"]),
         name=nominee["name"],
-        role=nominee["role"],
-        place=nominee["place"],
+        # Whatever the schema marks private is absent here, even a field every file must have.
+        role=nominee.get("role", ""),
+        place=nominee.get("place", ""),
         birth_year=nominee.get("birth_year"),
         gender=schema.value_label(("nominee", "gender"), nominee["gender"]) if "gender" in nominee else "",
         achievements=list(public.get("achievements", [])),

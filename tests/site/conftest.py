@@ -42,10 +42,10 @@ def make_site_repo(target: Path, extra: bool = True) -> Path:
 
 
 def build(repo: Path, conf: str = "pelicanconf.py", output: str = "output", search: bool = True,
-          env: dict | None = None) -> Build:
+          env: dict | None = None, extra: list[str] | None = None) -> Build:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "DIEN_HINH_TODAY": TODAY, **(env or {})}
     done = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", output, "-s", conf],
+        [sys.executable, "-m", "pelican", "content", "-o", output, "-s", conf, *(extra or [])],
         cwd=repo, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=300,
     )
     if done.returncode == 0 and search:

@@ -74,3 +74,28 @@ def test_many_stories_are_read_on_all_cores_with_the_same_checks(tmp_path):
     rel = broken.relative_to(repo).as_posix()
     assert f"{rel}:3: error: category (Loại gương)" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_schema_change_is_not_hidden_by_the_content_cache(tmp_path):
+    """Pelican's content cache keeps each story's public view; making a field private must
+    reach the next cached build."""
+    import json
+    import os
+    import time
+
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    first = build(repo, search=False, extra=cache)
+    assert first.code == 0, first.err
+    story = repo / "output/bai/ong-nguyen-van-duc-tra-lai-tui-tien-cho-nguoi-danh-roi/index.html"
+    assert "Thợ sửa xe máy" in story.read_text("utf-8")
+
+    schema_file = repo / "schema/nomination.schema.json"
+    schema = json.loads(schema_file.read_text("utf-8"))
+    schema["properties"]["nominee"]["properties"]["role"]["x-visibility"] = "private"
+    schema_file.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
+    later = time.time() + 5
+    os.utime(schema_file, (later, later))
+    second = build(repo, search=False, extra=cache)
+    assert second.code == 0, second.err
+    assert "Thợ sửa xe máy" not in story.read_text("utf-8")

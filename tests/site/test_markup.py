@@ -77,3 +77,22 @@ def test_image_size_reads_headers(tmp_path):
     (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff")
     assert image_size(tmp_path / "broken.jpg") is None
     assert image_size(tmp_path / "missing.png") is None
+
+
+def test_an_unexpected_error_in_a_story_becomes_a_problem_that_stops_the_build(monkeypatch, repo):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from scripts.site import reader as reader_module
+
+    def broken(*args, **kwargs):
+        raise KeyError("role")
+
+    monkeypatch.setenv("DIEN_HINH_TODAY", "2026-11-27")
+    monkeypatch.setattr(reader_module, "build_story", broken)
+    settings = {**DEFAULT_CONFIG, "PATH": str(repo / "content"), "MARKDOWN": {}}
+    reader = reader_module.NominationReader(settings)
+    path = next((repo / "content" / "published").rglob("*.md"))
+    prepared = reader.prepare(path)
+    assert prepared.story is None
+    [problem] = prepared.result.problems
+    assert problem.is_error and problem.code == "site.unexpected" and "KeyError" in problem.message
