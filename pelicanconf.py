@@ -73,8 +73,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 RELATIVE_URLS = True
-# A story withdrawn by the council must vanish from output/, not linger from an earlier build.
-DELETE_OUTPUT_DIRECTORY = True
+# output/ is not emptied before a build: the plugin removes afterwards whatever the build did not
+# write (scripts/site/cleanup.py), so a withdrawn story cannot linger and cached rebuilds stay fast.
+DELETE_OUTPUT_DIRECTORY = False
 
 # Metadata is contributors' text: templates escape every value (the plugin enforces it too).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

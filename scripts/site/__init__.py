@@ -16,6 +16,7 @@ from pelican import signals
 from scripts.checker import slug_problems
 from scripts.repo import Repo
 from scripts.reporters import text_line
+from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
@@ -111,6 +112,11 @@ def _stop(message: str) -> None:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(cleanup.start)
+    signals.content_written.connect(cleanup.record)
+    signals.feed_written.connect(cleanup.record)
+    signals.static_generator_finalized.connect(cleanup.record_static)
+    signals.finalized.connect(cleanup.sweep)
     signals.readers_init.connect(use_nomination_reader)
     signals.article_generator_finalized.connect(after_reading)
     signals.get_generators.connect(add_generator)

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from scripts.repo import Repo
 from scripts.schema import NominationSchema
+from scripts.site import cleanup
 from scripts.site.listings import build_column
 from scripts.site.settings import column_settings, save_as
 
@@ -121,3 +122,4 @@ class ColumnGenerator(Generator):
         path = os.path.join(self.output_path, name)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
+        cleanup.record(path)

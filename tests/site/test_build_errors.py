@@ -99,3 +99,38 @@ def test_a_schema_change_is_not_hidden_by_the_content_cache(tmp_path):
     second = build(repo, search=False, extra=cache)
     assert second.code == 0, second.err
     assert "Thợ sửa xe máy" not in story.read_text("utf-8")
+
+
+def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
+    """Rebuilding into the same output/ after the council withdraws a story: its page, its photo
+    and every card of it are gone, and the rest of the site is intact."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    first = build(repo, search=False)
+    assert first.code == 0, first.err
+    slug = "anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi"
+    output = repo / "output"
+    assert (output / "bai" / slug / "index.html").is_file()
+    assert (output / "images/2026-08/hien-mau-tinh-nguyen.jpg").is_file()
+    (output / "pagefind").mkdir()
+    (output / "pagefind" / "old.pf_fragment").write_text("Lê Minh Đông", "utf-8")
+
+    source = repo / "content/published/2026-08" / f"{slug}.md"
+    text = source.read_text("utf-8").replace(
+        "  decision: approved",
+        "  decision: withdrawn\n  reason: Gỡ bài theo đề nghị của người được giới thiệu.", 1,
+    )
+    target = repo / "content/nominations/2026-08" / source.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    source.unlink()
+    second = build(repo, search=False)
+    assert second.code == 0, second.err
+
+    assert not (output / "bai" / slug).exists()
+    assert not (output / "images/2026-08/hien-mau-tinh-nguyen.jpg").exists()
+    leftovers = [p for p in output.rglob("*") if p.is_file() and slug in p.read_text("utf-8", "ignore")]
+    assert not leftovers
+    assert not (output / "pagefind").exists(), "the search index is rebuilt after Pelican"
+    assert (output / "index.html").is_file() and (output / "theme/css/site.css").is_file()
+    assert (output / "images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png").is_file()
+    assert (output / "sitemap.xml").is_file() and (output / "robots.txt").is_file()
