@@ -3,10 +3,10 @@
 # target that needs Python creates .venv and installs the pinned dependencies.
 
 PY ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
-BIN := $(VENV)/bin
-PYTHON := $(BIN)/python
-STAMP := $(VENV)/.installed
+VENV ?= .venv
+BIN ?= $(VENV)/bin
+PYTHON ?= $(BIN)/python
+STAMP ?= $(VENV)/.installed
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -14,6 +14,9 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where `make github` pushes the gh-pages branch: a remote name or a repository URL/path.
+GITHUB_REMOTE ?= origin
+GITHUB_BRANCH ?= gh-pages
 
 .PHONY: help venv html validate test serve clean publish github bench lint
 
@@ -41,13 +44,16 @@ venv: $(STAMP)
 validate: $(STAMP)
 	$(PYTHON) -m scripts validate
 
+# The search index is built from the finished pages, so Pagefind runs after Pelican.
 html: validate
 	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+	$(PYTHON) -m pagefind --site $(OUTPUTDIR) --quiet
 
 test: $(STAMP)
 	$(PYTHON) -m pytest
 
 serve: $(STAMP)
+	@test -f $(OUTPUTDIR)/index.html || { echo "Chưa có $(OUTPUTDIR)/: chạy make html trước."; exit 1; }
 	$(PYTHON) -m pelican --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 clean:
@@ -55,9 +61,12 @@ clean:
 
 publish: validate
 	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+	$(PYTHON) -m pagefind --site $(OUTPUTDIR) --quiet
 
+# .nojekyll keeps GitHub Pages from dropping files; output/CNAME is written by the build when
+# publishconf.py names a domain (CNAME).
 github: publish
-	$(BIN)/ghp-import -m "Publish the column" -b gh-pages --no-jekyll --push $(OUTPUTDIR)
+	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
 
 bench: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
@@ -87,3 +96,10 @@ radio: $(STAMP)
 	mkdir -p $(REPORTDIR)
 	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
 		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
+
+# The site's build benchmark: 1,000 and 5,000 generated stories built by our pipeline and by
+# plain Pelican, full and cached, and Pagefind on its own (a few minutes; not a test).
+.PHONY: bench-site
+bench: bench-site
+bench-site: $(STAMP)
+	$(PYTHON) -m tests.bench.build_bench

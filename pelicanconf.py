@@ -15,26 +15,67 @@ UPPER_LEVEL_NAME = "thị xã Ninh Hòa"
 UPPER_COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng thị xã Ninh Hòa"
 COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng phường Ninh Hà"
 COLUMN_NAME = "Điển hình tiên tiến"
+# One line under the column's name in the header and in search results' descriptions.
+COLUMN_TAGLINE = "Gương người tốt, việc tốt, nhân tố điển hình tiên tiến và cách làm hay, sáng tạo"
 
 SITENAME = f"{COLUMN_NAME} – {WARD_NAME[0].upper()}{WARD_NAME[1:]}"
 SITEURL = ""
 AUTHOR = WARD_AUTHORITY
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
+OG_LOCALE = "vi_VN"
 
 PATH = "content"
-# Only approved stories are articles; content/nominations/ is never read by the build.
+# Only approved stories are articles; content/nominations/ is never read by the build (the
+# plugin refuses settings that would read it).
 ARTICLE_PATHS = ["published"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Nothing is copied wholesale: content/images also holds photos of pending nominations and of
+# people who did not consent. Pelican copies only the images that published stories show.
+STATIC_PATHS = []
 THEME = "theme"
 
-PLUGINS = []
+PLUGINS = ["scripts.site"]
+# The plugin's own settings; see scripts/site/settings.py for every key and its default.
+COLUMN = {}
+
+# Slugs come from the file name, never the title: "Hùng" and "Hưng" fold to the same ASCII.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "bai/{slug}/"
+ARTICLE_SAVE_AS = "bai/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# Browsing pages (field, unit, category, month, year) are written by the plugin, not by
+# Pelican's category/tag/author/archive pages.
+DIRECT_TEMPLATES = ["index"]
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 12
-FEED_ALL_ATOM = None
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_MAX_ITEMS = 30
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 RELATIVE_URLS = True
+# output/ is not emptied before a build: the plugin removes afterwards whatever the build did not
+# write (scripts/site/cleanup.py), so a withdrawn story cannot linger and cached rebuilds stay fast.
+DELETE_OUTPUT_DIRECTORY = False
+
+# Metadata is contributors' text: templates escape every value (the plugin enforces it too).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

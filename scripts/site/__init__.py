@@ -1,0 +1,123 @@
+"""Pelican plugin of the "Điển hình tiên tiến" column.
+
+``register()`` connects the module-level receivers below (Pelican's signals hold weak
+references, so receivers must live as long as the module). The work is in small modules:
+``reader`` (load + check + public view + sanitized HTML), ``listings`` and ``generator``
+(browse pages, feeds, sitemap), ``story`` (what a page may show).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+from scripts.checker import slug_problems
+from scripts.repo import Repo
+from scripts.reporters import text_line
+from scripts.site import cleanup
+from scripts.site.generator import ColumnGenerator
+from scripts.site.reader import NominationReader
+from scripts.site.settings import column_settings
+
+
+def check_settings(pelican) -> None:
+    """Refuse settings that would publish pending nominations or unescaped metadata."""
+    settings = pelican.settings
+    column = column_settings(settings)
+    nominations = Repo.at(column["ROOT"]).nominations.resolve()
+    content = Path(settings["PATH"]).resolve()
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+        for folder in settings.get(key) or []:
+            read = (content / folder).resolve()
+            if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
+                _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
+                      "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
+    siteurl = settings.get("SITEURL", "")
+    settings["SITE_ADDRESS"] = siteurl if siteurl.startswith(("http://", "https://")) else ""
+    if settings.get("LOAD_CONTENT_CACHE") and _cache_is_stale(settings, column):
+        # Cached stories hold the public view of their time: after a change to the schema (a
+        # field made private), the registry or this plugin, every story is read again.
+        settings["LOAD_CONTENT_CACHE"] = False
+    # Metadata comes from contributors: every {{ value }} in a template must be escaped.
+    settings["JINJA_ENVIRONMENT"]["autoescape"] = True
+    paginated = settings["PAGINATED_TEMPLATES"]
+    paginated.setdefault("listing", None)
+    paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+def _cache_is_stale(settings: dict, column: dict) -> bool:
+    cache = Path(settings["CACHE_PATH"])
+    cached = [path.stat().st_mtime for path in cache.glob("*") if path.is_file()] if cache.is_dir() else []
+    if not cached:
+        return False
+    repo = Repo.at(column["ROOT"])
+    sources = [repo.schema_file, repo.units_file, *Path(__file__).parent.glob("*.py")]
+    scripts = Path(__file__).parent.parent
+    sources += [scripts / name for name in ("schema.py", "checker.py", "loader.py", "frontmatter.py")]
+    newest = max((path.stat().st_mtime for path in sources if path.exists()), default=0)
+    return newest > min(cached)
+
+
+def use_nomination_reader(readers) -> None:
+    readers.reader_classes["md"] = NominationReader
+
+
+def after_reading(generator) -> None:
+    stop_on_errors(generator)
+    link_stories(generator)
+
+
+def stop_on_errors(generator) -> None:
+    """After reading: a published file with an error stops the build, with the validator's lines."""
+    reader = generator.readers.readers.get("md")
+    if not isinstance(reader, NominationReader):
+        return
+    problems = [p for result in reader.failures for p in result.problems if p.is_error]
+    if reader.read_paths:
+        problems += slug_problems(reader.read_paths, reader.ctx.repo)
+    if not problems:
+        return
+    files = len({p.path for p in problems})
+    for problem in problems:
+        sys.stderr.write(text_line(problem) + "\n")
+    _stop(f"Dừng dựng trang: {files} tệp có lỗi. Sửa theo các dòng trên "
+          "(kiểm tra lại bằng \"python -m scripts validate\").")
+
+
+def link_stories(generator) -> None:
+    """Previous and next stories, and the photos StaticGenerator must copy (only those)."""
+    articles = generator.articles
+    for article in articles:
+        # Pelican formats an article's URL from the settings at every access, and a story is
+        # linked from a dozen pages: compute it once (Pelican's own URL override).
+        article.override_url = article.url
+    for index, article in enumerate(articles):
+        article.newer = articles[index - 1] if index > 0 else None
+        article.older = articles[index + 1] if index + 1 < len(articles) else None
+        generator.context["static_links"].update(photo.src for photo in article.story.photos)
+
+
+def add_generator(pelican):
+    return ColumnGenerator
+
+
+def _stop(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    # SystemExit, not an exception: Pelican prints a traceback for any Exception it catches.
+    raise SystemExit(1)
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.initialized.connect(cleanup.start)
+    signals.content_written.connect(cleanup.record)
+    signals.feed_written.connect(cleanup.record)
+    signals.static_generator_finalized.connect(cleanup.record_static)
+    signals.finalized.connect(cleanup.sweep)
+    signals.readers_init.connect(use_nomination_reader)
+    signals.article_generator_finalized.connect(after_reading)
+    signals.get_generators.connect(add_generator)
+

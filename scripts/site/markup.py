@@ -1,0 +1,80 @@
+"""A story's Markdown → HTML that is safe to publish: rendered once, then sanitized with an allowlist.
+
+Contributor text is untrusted (DESIGN §6). The checker already refuses raw HTML and unsafe link
+schemes in ``published/``; sanitizing here is the second wall, and the one that decides what
+reaches readers: only the tags below survive, links and images keep only http(s), mailto and
+relative addresses, and every event handler or style attribute is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markdown import Markdown
+
+TAGS = frozenset({
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
+    "ul", "ol", "li", "a", "img", "figure", "figcaption",
+    "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "sup", "sub",
+})
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "th": {"scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
+
+_CONTENT_IMAGE = re.compile(r"^(?:\./)?images/")
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _rewrite(tag: str, attribute: str, value: str) -> str | None:
+    """Images written as content-relative paths ("images/2026-11/a.jpg") become Pelican's
+    ``{static}`` links: Pelican then copies exactly those files and writes the right URL."""
+    if tag == "img" and attribute == "src" and _CONTENT_IMAGE.match(value):
+        return "{static}/" + value.removeprefix("./")
+    if tag == "img" and attribute == "loading":
+        return "lazy"
+    return value
+
+
+class Renderer:
+    """One Markdown instance for a whole build (reset between stories): creating one per
+    file, as Pelican's own reader does, costs more than converting a short story."""
+
+    def __init__(self) -> None:
+        self._md = Markdown(extensions=EXTENSIONS, output_format="html")
+
+    def render(self, text: str, top: int = 3) -> str:
+        self._md.reset()
+        return sanitize(self._md.convert(text), top)
+
+
+def sanitize(html: str, top: int = 2) -> str:
+    """Allowlist-clean ``html``; its headings start at level ``top``, under the page's own.
+
+    A story's body sits in a section titled by an <h2>, so its "# " and "## " become <h3>;
+    a static page's body sits under the page's <h1>.
+    """
+    html = _shift_headings(html, top)
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_rewrite,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _shift_headings(html: str, top: int) -> str:
+    levels = sorted({int(level) for _, level in _HEADING.findall(html)})
+    if not levels:
+        return html
+    shift = top - levels[0]
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift, 6)}", html)

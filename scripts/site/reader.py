@@ -1,0 +1,168 @@
+"""Pelican reader for the column: approved stories through the project's loader and checker.
+
+A file in ``content/published/`` is loaded and checked exactly as ``python -m scripts validate``
+does; when it has an error it is not rendered, its problems are kept, and the build stops after
+reading (see ``scripts.site.stop_on_errors``) with the validator's own lines. A file under
+``content/nominations/`` is refused whatever ARTICLE_PATHS says. Other Markdown (the static pages
+in ``content/pages/``) goes through Pelican's Markdown reader, sanitized the same way.
+
+On a full build of many stories, the work of reading (load, check, Markdown, sanitize) is done
+for every published file at once on all cores, as ``check_files`` does for validate; Pelican then
+takes each result in its own order. With Pelican's content cache on, only changed files are read,
+one at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Category
+
+from scripts.checker import PARALLEL_FROM, CheckContext, FileResult, check_file
+from scripts.problems import Problem, Severity
+from scripts.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.reporters import text_line
+from scripts.site.markup import Renderer, sanitize
+from scripts.site.settings import column_settings
+from scripts.site.story import Story, build_story
+
+logger = logging.getLogger(__name__)
+
+
+class NotPublishable(Exception):
+    """A file the column must not show; its problems are in the reader's ``failures``."""
+
+
+@dataclass
+class Prepared:
+    """One published file, read: its problems, and its HTML and Story when it has no error."""
+
+    result: FileResult
+    body: str = ""
+    story: Story | None = None
+
+
+class NominationReader(MarkdownReader):
+    file_extensions = ("md",)
+
+    def __init__(self, settings: dict) -> None:
+        super().__init__(settings)
+        self.column = column_settings(settings)
+        self._ctx: CheckContext | None = None
+        self._renderer = Renderer()
+        self._prefetched: dict[Path, Prepared] | None = None
+        self._categories: dict[str, Category] = {}
+        self.failures: list[FileResult] = []
+        self.read_paths: list[Path] = []
+
+    @property
+    def ctx(self) -> CheckContext:
+        # One context per build: the schema is compiled and the unit registry read once.
+        if self._ctx is None:
+            self._ctx = CheckContext.for_repo(Repo.at(self.column["ROOT"]))
+        return self._ctx
+
+    def read(self, source_path: str):
+        path = Path(source_path)
+        state = self.ctx.repo.state_folder(path)
+        if state == NOMINATIONS:
+            rel = self.ctx.repo.relative(path)
+            self.failures.append(FileResult(rel, [Problem(
+                rel, 1, "", "", "tệp trong content/nominations/ chưa được Hội đồng thông qua, không "
+                "bao giờ được đưa lên trang; hãy giữ ARTICLE_PATHS = [\"published\"]",
+                Severity.ERROR, "site.unpublished",
+            )]))
+            raise NotPublishable(rel)
+        if state != PUBLISHED:
+            content, metadata = super().read(source_path)
+            return sanitize(content), metadata
+        return self._read_story(path)
+
+    def prepare(self, path: Path) -> Prepared:
+        """Load, check, render: everything about one story that needs no Pelican object.
+
+        An unexpected exception becomes a problem of the file, so that it stops the build (Pelican
+        itself would only log it and leave the story out of the site)."""
+        try:
+            return self._prepare(path)
+        except Exception as err:
+            rel = self.ctx.repo.relative(path)
+            return Prepared(FileResult(rel, [Problem(
+                rel, 1, "", "", f"lỗi không mong đợi khi dựng bài ({type(err).__name__}: {err}); "
+                "hãy báo cho người quản trị kho", Severity.ERROR, "site.unexpected",
+            )]))
+
+    def _prepare(self, path: Path) -> Prepared:
+        ctx = self.ctx
+        result = check_file(path, ctx, keep=True)
+        nomination, result.nomination = result.nomination, None
+        if nomination is None or any(problem.is_error for problem in result.problems):
+            return Prepared(result)
+        public = ctx.schema.public_view(nomination.meta)
+        body = self._renderer.render(nomination.body)
+        story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, ctx.repo.content)
+        return Prepared(result, body, story)
+
+    def _read_story(self, path: Path):
+        if self._prefetched is None:
+            self._prefetched = self._prefetch()
+        self.read_paths.append(path)
+        prepared = self._prefetched.pop(path.resolve(), None) or self.prepare(path)
+        for problem in prepared.result.problems:
+            if problem.severity is Severity.WARNING:
+                logger.warning("%s", text_line(problem))
+        if prepared.story is None:
+            self.failures.append(prepared.result)
+            raise NotPublishable(prepared.result.rel)
+        return prepared.body, self._metadata(prepared.story)
+
+    def _metadata(self, story: Story) -> dict:
+        label = story.category.label
+        if label not in self._categories:
+            self._categories[label] = Category(label, self.settings)
+        return {
+            # Pelican reads a title as HTML (its feeds strip tags from it): give it escaped
+            # text, marked safe so templates do not escape it twice.
+            "title": Markup(html.escape(story.title)),
+            "slug": story.slug,
+            "date": dt.datetime.combine(story.approved_on, dt.time()),
+            "category": self._categories[label],
+            # Pelican treats a summary as HTML (feeds, templates): escape the plain text once.
+            "summary": html.escape(story.summary, quote=False),
+            "story": story,
+        }
+
+    def _prefetch(self) -> dict[Path, Prepared]:
+        """Every published story read in forked workers, for a full build of many stories."""
+        if self.settings.get("LOAD_CONTENT_CACHE"):
+            return {}  # Pelican will read only the files that changed
+        paths = sorted(path.resolve() for path in self.ctx.repo.published.rglob("*.md"))
+        jobs = os.cpu_count() or 1
+        if jobs < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return {}
+        global _WORKER_READER
+        _WORKER_READER = self  # inherited by the forked workers: the schema is compiled once
+        try:
+            chunk = max(8, len(paths) // (jobs * 16))
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                prepared = list(pool.map(_prepare_in_worker, paths, chunksize=chunk))
+        finally:
+            _WORKER_READER = None
+        return dict(zip(paths, prepared, strict=True))
+
+
+_WORKER_READER: NominationReader | None = None
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    assert _WORKER_READER is not None
+    return _WORKER_READER.prepare(path)

@@ -1,0 +1,48 @@
+"""The plugin's one dict setting, ``COLUMN``, merged over these defaults.
+
+Names of the ward, the column and the councils are top-level settings (WARD_NAME, COLUMN_NAME…)
+that templates read directly; ``COLUMN`` holds only what the plugin itself decides: where the
+listing pages, feeds and the search page go.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULTS = {
+    # Listing pages; each is written to URL + "index.html", later pages under URL + "page/N/".
+    "FIELD_URL": "linh-vuc/{key}/",
+    "UNIT_URL": "don-vi/{key}/",
+    "CATEGORY_URL": "loai/{key}/",
+    "YEAR_URL": "nam/{year}/",
+    "MONTH_URL": "nam/{year}/thang-{month:02d}/",
+    "CONTENTS_URL": "muc-luc/",
+    "NAMES_URL": "theo-ten/",
+    "NAMES_PER_PAGE": 100,
+    # One Atom feed per field, beside the column's own (FEED_ALL_ATOM).
+    "FIELD_FEED_ATOM": "feeds/linh-vuc/{key}.atom.xml",
+    "SEARCH_URL": "tim-kiem/",
+    # Share buttons are plain links (no third-party script); {url} is the story's encoded address.
+    # Zalo publishes no documented share address for plain links: this is the one sites commonly
+    # use; change it here if Zalo changes it.
+    "SHARE": {
+        "Facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
+        "Zalo": "https://sp.zalo.me/share?url={url}",
+    },
+    # The repository whose schema/ and content/ the loader and checker read; None: PATH/..
+    "ROOT": None,
+}
+
+
+def column_settings(settings: dict) -> dict:
+    merged = {**DEFAULTS, **(settings.get("COLUMN") or {})}
+    unknown = set(merged) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"COLUMN: unknown keys {sorted(unknown)}; known: {sorted(DEFAULTS)}")
+    if merged["ROOT"] is None:
+        merged["ROOT"] = str(Path(settings["PATH"]).resolve().parent)
+    return merged
+
+
+def save_as(url: str) -> str:
+    return url + "index.html" if url.endswith("/") else url

@@ -1,0 +1,84 @@
+"""Site fixtures: the sample column plus test stories, built with real Pelican into a temp folder.
+
+Builds run in a subprocess, as ``make html`` runs them: Pelican's signals and the plugin's
+registration stay out of the test process, and an error exit is observed as users see it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+DATA = Path(__file__).parent / "data"
+TODAY = "2026-11-27"
+"""Pinned so the checker's "date in the future" rule does not depend on the day tests run."""
+
+
+@dataclass
+class Build:
+    code: int
+    out: str
+    err: str
+
+
+def make_site_repo(target: Path, extra: bool = True) -> Path:
+    """A copy of the column (content, schema, theme, settings), with the test stories if ``extra``."""
+    for folder in ("content", "schema", "theme"):
+        shutil.copytree(ROOT / folder, target / folder)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, target / name)
+    if extra:
+        shutil.copytree(DATA, target / "content", dirs_exist_ok=True)
+    return target
+
+
+def build(repo: Path, conf: str = "pelicanconf.py", output: str = "output", search: bool = True,
+          env: dict | None = None, extra: list[str] | None = None) -> Build:
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "DIEN_HINH_TODAY": TODAY, **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", output, "-s", conf, *(extra or [])],
+        cwd=repo, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+    if done.returncode == 0 and search:
+        index = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", output, "--quiet"],
+            cwd=repo, env=full_env, capture_output=True, text=True, timeout=300,
+        )
+        assert index.returncode == 0, index.stderr
+    return Build(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """output/ of the sample column plus the test stories (an XSS and private-data probe and a
+    pending nomination), with its search index."""
+    repo = make_site_repo(tmp_path_factory.mktemp("site") / "repo")
+    result = build(repo)
+    assert result.code == 0, result.err
+    return repo / "output"
+
+
+@pytest.fixture(scope="session")
+def site_repo(site: Path) -> Path:
+    return site.parent
+
+
+def output_files(output: Path):
+    return sorted(p for p in output.rglob("*") if p.is_file())
+
+
+def readable_text(path: Path) -> str:
+    """A file's text for searching, gzip (Pagefind's index and fragments) opened first."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="ignore")
