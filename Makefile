@@ -25,6 +25,7 @@ help:
 	@echo "make test      set up .venv, run every test"
 	@echo "make serve     serve $(OUTPUTDIR)/ on http://$(HOST):$(PORT)/"
 	@echo "make validate  check every nomination file"
+	@echo "make status    the council's queue (MONTH=YYYY-MM for one month)"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
 	@echo "make bench     run the benchmarks"
@@ -73,12 +74,16 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
 
+# The council's queue, oldest first, with the repeats worth a second look (all months by default).
+status: $(STAMP)
+	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
+
 # The office's monthly shortcuts. Reports and bulletins are derived files: written to REPORTDIR
 # (ignored by git), never committed.
 REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
-.PHONY: report radio
+.PHONY: report radio status
 
 report: $(STAMP)
 	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }

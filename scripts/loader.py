@@ -83,6 +83,18 @@ def load(path: Path, repo: Repo) -> LoadResult:
         return LoadResult(None, [problem(1, "là một thư mục, không phải tệp", "file.directory")])
     except OSError as err:
         return LoadResult(None, [problem(1, f"không đọc được tệp ({err.strerror})", "file.unreadable")])
+    return load_bytes(raw, path, repo)
+
+
+def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:
+    """Load ``raw`` as if it were the file at ``path`` (which need not exist yet).
+
+    The review commands check a stamped file at its destination before writing anything.
+    """
+    rel = repo.relative(path)
+
+    def problem(line: int, message: str, code: str, fld: str = "", sev=Severity.ERROR) -> Problem:
+        return Problem(rel, line, fld, "", message, sev, code)
 
     try:
         decoded = decode(raw)

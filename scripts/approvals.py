@@ -1,0 +1,80 @@
+"""The pull-request check: approval is recorded three ways that must agree.
+
+A file that arrives in (or changes in) ``content/published/`` must carry a valid approval stamp;
+a file leaving it must be a withdrawal (stamped, moved back to ``content/nominations/``); nothing
+in it is deleted. The merge of the pull request is the third record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from scripts import gitops
+from scripts.checker import CheckContext, check_file
+from scripts.problems import Problem, Severity
+from scripts.repo import NOMINATIONS, PUBLISHED, Repo
+
+PUBLISHED_PREFIX = f"content/{PUBLISHED}/"
+NOMINATIONS_PREFIX = f"content/{NOMINATIONS}/"
+
+
+@dataclass
+class ApprovalReport:
+    problems: list[Problem]
+    files: int
+
+
+def _is_story(path: str, prefix: str) -> bool:
+    return path.startswith(prefix) and PurePosixPath(path).suffix == ".md"
+
+
+def _stamp_problems(rel: str, ctx: CheckContext, decision: str) -> list[Problem]:
+    """The problems of the stamp of ``rel`` (path from the git top) for ``decision``."""
+    result = check_file(ctx.repo.root / rel, ctx, keep=True)
+    if result.nomination is None:  # unreadable: the stamp cannot be there
+        return [p for p in result.problems if p.is_error]
+    found = [
+        p for p in result.problems
+        if p.is_error and (p.field.startswith("review") or p.code == "state.unapproved")
+        and p.code != "state.approved-unpublished"  # said better below: it is a withdrawal
+    ]
+    nomination = result.nomination
+    if not found and nomination.review.get("decision") != decision:
+        line = nomination.line_of(("review", "decision"))
+        found.append(Problem(
+            rel, line, "review.decision", ctx.schema.label(("review", "decision")),
+            "bài rời content/published/ phải được gỡ bằng lệnh \"python -m scripts withdraw\" "
+            "(review.decision: withdrawn, có lý do)", Severity.ERROR, "approval.not-withdrawn",
+        ))
+    return found
+
+
+def check_approvals(repo: Repo, base: str) -> ApprovalReport:
+    """Every change since ``base`` that enters, changes or leaves content/published/."""
+    ctx = CheckContext.for_repo(repo)
+    problems: list[Problem] = []
+    files = 0
+    for status, path, old in gitops.changes(repo.root, base):
+        if status in ("A", "M", "C", "R", "T") and _is_story(path, PUBLISHED_PREFIX):
+            files += 1
+            problems.extend(_stamp_problems(path, ctx, "approved"))
+        elif status == "R" and old and _is_story(old, PUBLISHED_PREFIX):
+            files += 1
+            if _is_story(path, NOMINATIONS_PREFIX):
+                problems.extend(_stamp_problems(path, ctx, "withdrawn"))
+            else:
+                problems.append(_left(path, f"bài {old} bị chuyển ra khỏi content/ ({path})"))
+        elif status == "D" and _is_story(path, PUBLISHED_PREFIX):
+            files += 1
+            problems.append(_left(path, "bài đã đăng bị xóa"))
+    return ApprovalReport(problems, files)
+
+
+def _left(path: str, what: str) -> Problem:
+    return Problem(
+        path, 1, "", "",
+        f"{what}; không xóa bài đã đăng: hãy gỡ bằng lệnh \"python -m scripts withdraw\" "
+        "(bài được chuyển về content/nominations/ kèm lý do)",
+        Severity.ERROR, "approval.deleted",
+    )

@@ -1,0 +1,26 @@
+"""return: send a nomination back to its unit for revision; the file stays in nominations/."""
+
+from __future__ import annotations
+
+import argparse
+
+from scripts import review
+from scripts.commands._decision import add_decision_arguments, run_decision
+from scripts.repo import Repo
+
+NAME = "return"
+HELP = "trả lại một phiếu để đơn vị bổ sung (tệp ở lại content/nominations/)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_decision_arguments(parser, "nominations", "cần bổ sung, sửa gì (đơn vị sẽ đọc)")
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = Repo.at(args.root)
+    return run_decision(
+        lambda: review.return_(
+            repo, review.resolve(args.path, repo), args.by, args.reason, review.parse_day(args.on)
+        ),
+        lambda o: f"Đã trả lại để bổ sung: {o.source}. Đơn vị sửa tệp, xóa khối \"review\" và gửi lại.",
+    )

@@ -1,0 +1,30 @@
+"""status: the council's queue by state, month and unit, with the repeats worth a second look."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scripts import clock, queue
+from scripts.errors import UsageError
+from scripts.repo import MONTH_FOLDER, Repo
+from scripts.units import UnitRegistry
+
+NAME = "status"
+HELP = ("hàng chờ thẩm định: phiếu theo trạng thái, tháng, đơn vị, số ngày chờ; đánh dấu người được "
+        "giới thiệu lặp lại và bài gần trùng")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--month", metavar="YYYY-MM", help="chỉ xem phiếu của một kỳ (ví dụ 2026-11)")
+    parser.add_argument("--format", choices=sorted(queue.REPORTERS), default="text",
+                        help="cách in: text (mặc định) hoặc json")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.month and not MONTH_FOLDER.match(args.month):
+        raise UsageError(f"tháng \"{args.month}\" không đúng dạng YYYY-MM (ví dụ 2026-11)")
+    repo = Repo.at(args.root)
+    found = queue.build(repo, UnitRegistry.load(repo.units_file), clock.today(), args.month)
+    queue.REPORTERS[args.format](found, sys.stdout)
+    return 0

@@ -1,0 +1,234 @@
+"""The bundle for the council of the level above: the month's forwarded stories, printable.
+
+The ward's council picks its most typical examples ("review.forward: true", set by ``approve
+--forward`` or ``forward PATH``) and sends them up. The bundle is one HTML document that prints
+on A4 (and the same in Markdown, for mail or editing), with each story, the council's reference
+and date, and its images copied beside it.
+
+What a story shows is what readers may see (the schema's public view: no contact, no consent
+record, personal data only with consent) plus the approval's reference: the bundle leaves the
+ward, so it follows the same privacy rule as the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from scripts import clock
+from scripts.checker import CheckContext
+from scripts.errors import PipelineError
+from scripts.fileops import atomic_write
+from scripts.loader import Nomination, load
+from scripts.settings import WardSettings
+from scripts.units import UnitRegistry
+from scripts.vietnamese import document_date, month_label, sort_key
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
+_BODY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(images/[^)\s>]+)")
+_HEADING = re.compile(r"^(#{1,6})([ \t])", re.MULTILINE)
+_BODY_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "em", "blockquote", "ul", "ol", "li",
+              "a", "img", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str
+    credit: str = ""
+
+
+@dataclass
+class Item:
+    """One forwarded story as the bundle shows it."""
+
+    rel: str
+    title: str
+    category: str
+    field: str
+    unit: str
+    nominee: str
+    nominee_details: list[str]
+    summary: str
+    achievements: list[str]
+    impact: str
+    prior_awards: list[str]
+    body_markdown: str
+    body_html: str
+    images: list[Image]
+    ref: str
+    approved_on: dt.date
+
+
+@dataclass
+class Bundle:
+    month: str
+    made_on: dt.date
+    settings: WardSettings
+    items: list[Item]
+
+    @property
+    def title(self) -> str:
+        return f"Gương điển hình đề nghị {self.settings.upper_council_name} tuyên truyền"
+
+    @property
+    def subtitle(self) -> str:
+        return f"{self.settings.council_name} – {month_label(self.month)}"
+
+    @property
+    def made_on_text(self) -> str:
+        return document_date(self.made_on)
+
+    def approved_text(self, item: Item) -> str:
+        return f"Thông qua theo {item.ref}, {document_date(item.approved_on)}."
+
+
+def _under_story_title(text: str) -> str:
+    """The body's headings moved below the story's own "## N. title" (so they start at ###)."""
+    levels = [len(m.group(1)) for m in _HEADING.finditer(text)]
+    if not levels:
+        return text
+    shift = 3 - min(levels)
+    return _HEADING.sub(lambda m: "#" * min(len(m.group(1)) + shift, 6) + m.group(2), text)
+
+
+def _body_html(text: str) -> str:
+    html = markdown.markdown(text, extensions=_EXTENSIONS)
+    return nh3.clean(
+        html, tags=_BODY_TAGS,
+        attributes={"a": {"href"}, "img": {"src", "alt"}},
+        url_schemes={"http", "https", "mailto"},
+    )
+
+
+def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Item:
+    public = ctx.schema.public_view(nomination.meta)
+    review = nomination.review
+    nominee = public.get("nominee", {})
+    schema = ctx.schema
+    details = [nominee.get("role", ""), nominee.get("place", "")]
+    if "birth_year" in nominee:
+        details.append(f"sinh năm {nominee['birth_year']}")
+    if "gender" in nominee:
+        details.append(schema.value_label(("nominee", "gender"), nominee["gender"]))
+    unit = units.get(str(public.get("submitted_by", "")))
+    return Item(
+        rel=nomination.rel,
+        title=public.get("title", ""),
+        category=schema.value_label(("category",), public.get("category", "")),
+        field=schema.value_label(("field",), public.get("field", "")),
+        unit=unit.name if unit else str(public.get("submitted_by", "")),
+        nominee=nominee.get("name", ""),
+        nominee_details=[d for d in details if d],
+        summary=" ".join(str(public.get("summary", "")).split()),
+        achievements=list(public.get("achievements", [])),
+        impact=" ".join(str(public.get("impact", "")).split()),
+        prior_awards=[
+            ", ".join(str(a[k]) for k in ("title", "decision", "year") if a.get(k))
+            for a in public.get("prior_awards", []) if isinstance(a, dict)
+        ],
+        body_markdown=_under_story_title(nomination.body.strip()),
+        body_html=_body_html(_under_story_title(nomination.body)),
+        images=[Image(i["src"], i["alt"], i.get("credit", "")) for i in public.get("images", [])],
+        ref=str(review.get("ref", "")),
+        approved_on=dt.date.fromisoformat(str(review.get("on"))),
+    )
+
+
+def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
+    """The month's published stories marked for forwarding, valid ones only."""
+    units = UnitRegistry.load(ctx.repo.units_file)
+    folder = ctx.repo.published / month
+    items = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        result = load(path, ctx.repo)
+        nomination = result.nomination
+        if nomination is None:
+            raise PipelineError(
+                f"{ctx.repo.relative(path)}: không đọc được tệp; "
+                "chạy \"python -m scripts validate\" để xem lỗi"
+            )
+        review = nomination.review
+        if review.get("decision") == "approved" and review.get("forward") is True:
+            items.append(_item(nomination, ctx, units))
+    if not items:
+        raise PipelineError(
+            f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
+            "\"python -m scripts forward content/published/" + month + "/TEN-BAI.md\""
+        )
+    items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
+    return Bundle(month, clock.today(), settings, items)
+
+
+def render_html(bundle: Bundle) -> str:
+    return _TEMPLATES.get_template("forward.html").render(bundle=bundle)
+
+
+def _md(text: str) -> str:
+    """Contributor text inside Markdown: no tag can form ("<" is written as an entity)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def render_markdown(bundle: Bundle) -> str:
+    lines = [f"# {bundle.title}", "", f"{bundle.subtitle}. Lập {bundle.made_on_text}, gồm "
+             f"{len(bundle.items)} gương.", ""]
+    for number, item in enumerate(bundle.items, 1):
+        lines += [f"## {number}. {_md(item.title)}", ""]
+        lines += [f"- **{item.category}**, lĩnh vực {item.field}",
+                  f"- **{_md(item.nominee)}**: {_md(', '.join(item.nominee_details))}",
+                  f"- Đơn vị giới thiệu: {item.unit}",
+                  f"- {_md(bundle.approved_text(item))}", ""]
+        lines += [f"**Tóm tắt thành tích.** {_md(item.summary)}", "", "**Việc làm cụ thể, thành tích:**", ""]
+        lines += [f"- {_md(a)}" for a in item.achievements] + [""]
+        lines += [f"**Hiệu quả, sức lan tỏa.** {_md(item.impact)}", ""]
+        if item.prior_awards:
+            lines += ["**Hình thức đã được khen thưởng:**", ""]
+            lines += [f"- {_md(a)}" for a in item.prior_awards] + [""]
+        lines += [item.body_markdown, ""]  # the checker refuses raw HTML in a published body
+        for image in item.images:
+            credit = f" (Ảnh: {_md(image.credit)})" if image.credit else ""
+            lines += [f"![{_md(image.alt)}]({image.src})", "", f"*{_md(image.alt)}{credit}*", ""]
+    return "\n".join(lines)
+
+
+def _images(bundle: Bundle, content: Path) -> list[tuple[Path, str]]:
+    """(source file, path inside the bundle) of every image the bundle shows."""
+    wanted = {image.src for item in bundle.items for image in item.images}
+    wanted.update(src for item in bundle.items for src in _BODY_IMAGE.findall(item.body_markdown))
+    found = []
+    for src in sorted(wanted):
+        posix = PurePosixPath(src)
+        source = content / posix
+        if posix.is_absolute() or ".." in posix.parts or not source.is_file():
+            raise PipelineError(f"không tìm thấy ảnh content/{src}; chạy \"python -m scripts validate\"")
+        found.append((source, posix.as_posix()))
+    return found
+
+
+def write(bundle: Bundle, out: Path, content: Path) -> list[Path]:
+    """Write the bundle into ``out``; the files written (HTML first)."""
+    images = _images(bundle, content)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"gui-cap-tren-{bundle.month}"
+    written = [out / f"{stem}.html", out / f"{stem}.md"]
+    atomic_write(written[0], render_html(bundle).encode("utf-8"))
+    atomic_write(written[1], render_markdown(bundle).encode("utf-8"))
+    for source, rel in images:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        written.append(target)
+    return written

@@ -1,0 +1,254 @@
+"""The council's queue: what waits for appraisal, and the repeats the ward's instruction warns of.
+
+Văn bản 124/UBND asks the council to stop "chia thành tích" and "chạy thành tích" (split and
+chased achievements). The queue makes the patterns visible; it decides nothing:
+
+- the same nominee put forward by several units, or in several months (names compared folded:
+  case, tones and spacing ignored, so "Nguyễn Văn Đức" and "nguyen van  duc" are one person);
+- near-duplicate stories: word 3-shingles of the folded story, compared by Jaccard similarity.
+  Cheap, explainable ("62% of the word sequences are shared") and dependency-free.
+
+Flags look across both state folders: a pending nomination that repeats an already published story
+is exactly what the council must see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from scripts.loader import Nomination, load
+from scripts.repo import NOMINATIONS, Repo
+from scripts.units import UnitRegistry
+from scripts.vietnamese import fold, month_label, short_date, sort_key, weekday_date
+
+SUBMITTED = "submitted"
+STATES = (SUBMITTED, "returned", "withdrawn", "approved")
+"""Queue states in the order they are shown; "approved" here means stamped but not yet moved."""
+STATE_LABELS = {
+    SUBMITTED: "Chờ thẩm định",
+    "returned": "Đã trả lại, chờ đơn vị bổ sung",
+    "withdrawn": "Đã gỡ khỏi chuyên mục",
+    "approved": "Đã thông qua nhưng chưa chuyển sang content/published/",
+}
+SHINGLE = 3
+SIMILAR = 0.3
+"""Jaccard similarity from which two stories are flagged as near-duplicates."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    """repeat.units, repeat.months or similar.story."""
+    message: str
+    others: tuple[str, ...]
+
+
+@dataclass
+class Story:
+    """One nomination as the queue sees it."""
+
+    rel: str
+    folder: str
+    state: str
+    period: str
+    unit: str
+    unit_name: str
+    title: str
+    nominee: str
+    submitted_on: dt.date | None
+    since: dt.date | None
+    """The day the current wait began: sent (submitted) or decided (returned, withdrawn)."""
+    shingles: frozenset[str] = field(repr=False, default=frozenset())
+    flags: list[Flag] = field(default_factory=list)
+
+    def waiting(self, today: dt.date) -> int | None:
+        return (today - self.since).days if self.since else None
+
+
+@dataclass
+class Queue:
+    today: dt.date
+    stories: list[Story]
+    """The nominations waiting in content/nominations/ (of the month asked for), oldest first."""
+    unreadable: list[str]
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def person_key(name: str) -> str:
+    """A nominee's name folded for comparison: no case, tones or extra spaces."""
+    return " ".join(fold(name).split())
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
+    words = _WORD.findall(fold(text))
+    return frozenset(" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 0)))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
+    meta = nomination.meta
+    review = nomination.review
+    state = review.get("decision") if folder == NOMINATIONS else "published"
+    if folder == NOMINATIONS and state not in STATES:
+        state = SUBMITTED
+    nominee = meta.get("nominee") if isinstance(meta.get("nominee"), dict) else {}
+    unit_id = str(meta.get("submitted_by") or "")
+    unit = units.get(unit_id)
+    submitted = _day(meta.get("submitted_on"))
+    since = submitted if state in (SUBMITTED, "approved") else _day(review.get("on")) or submitted
+    text = " ".join(str(meta.get(key) or "") for key in ("summary", "impact")) + " " + nomination.body
+    return Story(
+        rel=nomination.rel,
+        folder=folder,
+        state=state,
+        period=str(meta.get("period") or nomination.path.parent.name),
+        unit=unit_id,
+        unit_name=unit.name if unit else unit_id,
+        title=str(meta.get("title") or nomination.slug),
+        nominee=str(nominee.get("name") or ""),
+        submitted_on=submitted,
+        since=since,
+        shingles=shingles(text),
+    )
+
+
+def read_all(repo: Repo, units: UnitRegistry) -> tuple[list[Story], list[str]]:
+    """Every story of both state folders, and the files that could not be read."""
+    stories, unreadable = [], []
+    for path in repo.content_files():
+        result = load(path, repo)
+        if result.nomination is None:
+            unreadable.append(repo.relative(path))
+            continue
+        stories.append(_story(result.nomination, repo.state_folder(path) or NOMINATIONS, units))
+    return stories, unreadable
+
+
+def _describe(story: Story) -> str:
+    where = "đã đăng" if story.state == "published" else STATE_LABELS.get(story.state, story.state).lower()
+    return f"{story.rel} ({story.unit_name}, {month_label(story.period)}, {where})"
+
+
+def flag(queued: list[Story], everything: list[Story]) -> None:
+    """Add to each queued story the flags that link it to any other story."""
+    by_person: dict[str, list[Story]] = defaultdict(list)
+    for story in everything:
+        if story.nominee:
+            by_person[person_key(story.nominee)].append(story)
+    for story in queued:
+        same = [o for o in by_person.get(person_key(story.nominee), []) if o.rel != story.rel] \
+            if story.nominee else []
+        for code, others, what in (
+            ("repeat.units", [o for o in same if o.unit != story.unit], "được đơn vị khác giới thiệu"),
+            ("repeat.months", [o for o in same if o.period != story.period], "được giới thiệu ở kỳ khác"),
+        ):
+            if others:
+                story.flags.append(Flag(
+                    code,
+                    f"\"{story.nominee}\" cũng {what}: " + "; ".join(_describe(o) for o in others),
+                    tuple(o.rel for o in others),
+                ))
+        close = sorted(
+            ((similarity(story.shingles, o.shingles), o) for o in everything if o.rel != story.rel),
+            key=lambda pair: -pair[0],
+        )
+        for score, other in close:
+            if score < SIMILAR:
+                break
+            story.flags.append(Flag(
+                "similar.story",
+                f"nội dung gần trùng với {_describe(other)}: {round(score * 100)}% cụm ba từ giống nhau",
+                (other.rel,),
+            ))
+
+
+def build(repo: Repo, units: UnitRegistry, today: dt.date, month: str | None = None) -> Queue:
+    """The queue of content/nominations/ (of ``month`` when given), flagged against everything."""
+    everything, unreadable = read_all(repo, units)
+    queued = [s for s in everything if s.folder == NOMINATIONS and (month is None or s.period == month)]
+    queued.sort(key=lambda s: (
+        STATES.index(s.state), s.period, sort_key(s.unit_name), s.since or dt.date.max, s.rel,
+    ))
+    flag(queued, everything)
+    return Queue(today, queued, unreadable)
+
+
+
+def _wait_text(story: Story, today: dt.date) -> str:
+    days = story.waiting(today)
+    if story.since is None:
+        return "chưa ghi ngày gửi"
+    when = short_date(story.since)
+    if story.state == SUBMITTED:
+        return f"gửi {when}, chờ {days} ngày"
+    if story.state == "returned":
+        return f"trả lại {when}, {days} ngày chưa gửi lại"
+    if story.state == "withdrawn":
+        return f"gỡ {when}"
+    return f"gửi {when}"
+
+
+def report_text(queue: Queue, out: TextIO) -> None:
+    out.write(f"Hàng chờ của Hội đồng, {weekday_date(queue.today)}: {len(queue.stories)} phiếu\n")
+    last: tuple = ()
+    for story in queue.stories:
+        keys = (story.state, story.period, story.unit)
+        count = sum(1 for s in queue.stories if s.state == story.state)
+        labels = (f"{STATE_LABELS[story.state]} ({count})", month_label(story.period), story.unit_name)
+        for depth in range(3):
+            if keys[:depth + 1] != last[:depth + 1]:
+                out.write(("\n" if depth == 0 else "") + "  " * depth + labels[depth] + "\n")
+        last = keys
+        out.write(f"      {story.rel}\n        {story.title} – {story.nominee} – "
+                  f"{_wait_text(story, queue.today)}\n")
+        for found in story.flags:
+            out.write(f"        ⚠ {found.message}\n")
+    flagged = sum(1 for s in queue.stories if s.flags)
+    if flagged:
+        out.write(
+            f"\nCần xem kỹ {flagged} phiếu có dấu ⚠ (Văn bản 124/UBND: khắc phục tình trạng "
+            "\"chia thành tích\", \"chạy thành tích\").\n"
+        )
+    for rel in queue.unreadable:
+        out.write(f"Không đọc được {rel}: chạy \"python -m scripts validate {rel}\" để xem lỗi.\n")
+
+
+def report_json(queue: Queue, out: TextIO) -> None:
+    data = {
+        "today": queue.today.isoformat(),
+        "stories": [
+            {
+                "path": s.rel, "state": s.state, "period": s.period, "unit": s.unit,
+                "title": s.title, "nominee": s.nominee,
+                "since": s.since.isoformat() if s.since else None,
+                "waiting_days": s.waiting(queue.today),
+                "flags": [{"code": f.code, "message": f.message, "others": list(f.others)}
+                          for f in s.flags],
+            }
+            for s in queue.stories
+        ],
+        "unreadable": queue.unreadable,
+    }
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+REPORTERS: dict[str, Callable[[Queue, TextIO], None]] = {"text": report_text, "json": report_json}

@@ -1,0 +1,330 @@
+"""The council's decisions: stamp the ``review`` block and move the file between state folders.
+
+The stamp is text surgery on the file's bytes: only the lines of the top-level ``review:`` key are
+written (or added before the closing ``---``); every other byte (comments, key order, quoting,
+CRLF line ends, a BOM, the body) stays exactly as it was. After the surgery the new bytes are
+parsed again and must give the old front matter with only ``review`` changed; then they are
+checked at their destination before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scripts import clock, gitops
+from scripts.checker import CheckContext, check, check_files
+from scripts.decoding import NotUtf8, decode
+from scripts.errors import PipelineError, UsageError
+from scripts.fileops import atomic_write
+from scripts.frontmatter import FrontMatterError, parse
+from scripts.loader import Nomination, load, load_bytes
+from scripts.problems import Problem
+from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+
+APPROVED = "approved"
+RETURNED = "returned"
+WITHDRAWN = "withdrawn"
+REVIEW_KEYS = ("decision", "by", "on", "ref", "forward", "note", "reason")
+"""The order in which the stamp writes its keys (the schema's order)."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+class Refused(PipelineError):
+    """The decision cannot be recorded; ``problems`` says why, file by file, line by line."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class StampError(PipelineError):
+    """The front matter is written in a form the stamp cannot rewrite safely."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    decision: str
+    source: str
+    target: str
+    used_git: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    """Warnings and notes about the stamped file (errors refuse the decision instead)."""
+
+
+# --- the stamp as text --------------------------------------------------------------------------
+
+
+def _scalar(value) -> str:
+    """A YAML scalar that reads back as ``value``: plain when safe, else double-quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        return text  # the loader keeps dates as text, so a plain date reads back as written
+    try:
+        plain = "\n" not in text and yaml.load(f"k: {text}", Loader=_Loader) == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    if plain:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char, escape in _LINE_BREAKS.items():
+        quoted = quoted.replace(char, escape)
+    return quoted
+
+
+def _key(key: str) -> str:
+    """A key as YAML 1.1 tools read it back: "on" is quoted, or they would read it as true."""
+    return key if yaml.load(f"{key}: 0", Loader=_Loader) == {key: 0} else f"\"{key}\""
+
+
+def render(review: dict) -> list[str]:
+    """The lines of a ``review:`` block, keys in the schema's order, without line ends."""
+    lines = ["review:"]
+    for key in REVIEW_KEYS:
+        if review.get(key) is not None:
+            lines.append(f"  {_key(key)}: {_scalar(review[key])}")
+    return lines
+
+
+def stamp_bytes(raw: bytes, nomination: Nomination, review: dict) -> bytes:
+    """``raw`` with its top-level ``review`` block replaced by ``review`` (or added)."""
+    crlf = nomination.decoded.crlf
+    end = b"\r" if crlf else b""
+    lines = raw.split(b"\n")
+    block = [line.encode("utf-8") + end for line in render(review)]
+    closing = nomination.end_line  # 1-based line of the closing ---
+    start = nomination.lines.get(("review",))
+    if start is None:
+        lines[closing - 1:closing - 1] = block
+    else:
+        if not lines[start - 1].lstrip(b"\xef\xbb\xbf").startswith(b"review"):
+            raise StampError(
+                f"{nomination.rel}:{start}: khối \"review\" phải bắt đầu ở đầu dòng "
+                "(\"review:\") để ghi được kết quả thẩm định; hãy sửa lại dòng này"
+            )
+        after = [line for path, line in nomination.lines.items() if len(path) == 1 and line > start]
+        stop = min(after, default=closing)
+        # Blank lines and comments written flush left just above the next key belong to it.
+        while stop - 1 > start and _is_gap(lines[stop - 2]):
+            stop -= 1
+        lines[start - 1:stop - 1] = block
+    new = b"\n".join(lines)
+    _verify(new, nomination, review)
+    return new
+
+
+def _is_gap(line: bytes) -> bool:
+    text = line.rstrip(b"\r")
+    return not text.strip() or text.startswith(b"#")
+
+
+def _verify(new: bytes, nomination: Nomination, review: dict) -> None:
+    """The new bytes must read as the old front matter with only ``review`` changed."""
+    expected = dict(nomination.meta)
+    expected["review"] = {
+        key: value.isoformat() if isinstance(value, dt.date) else value
+        for key, value in review.items() if value is not None
+    }
+    try:
+        decoded = decode(new)
+        front = parse(decoded.text)
+        same = (
+            front.data == expected
+            and front.body == nomination.body
+            and decoded.had_bom == nomination.decoded.had_bom
+        )
+    except (NotUtf8, FrontMatterError):
+        same = False
+    if not same:
+        raise StampError(
+            f"{nomination.rel}: không ghi được dấu thẩm định mà vẫn giữ nguyên phần còn lại của tệp; "
+            "tệp chưa bị thay đổi. Hãy báo cho người quản trị kho"
+        )
+
+
+# --- reading the command's inputs ---------------------------------------------------------------
+
+
+def resolve(name: str, repo: Repo) -> Path:
+    """A path as the user typed it: relative to the current folder, else to the repository root."""
+    path = Path(name)
+    if not path.is_absolute() and not path.exists():
+        path = repo.root / path
+    return path.absolute()
+
+
+def clean_text(value: str | None) -> str | None:
+    """NFC, surrounding spaces dropped; None stays None."""
+    if value is None:
+        return None
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def parse_day(value: str | None) -> dt.date:
+    if value is None:
+        return clock.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"ngày \"{value}\" không đúng dạng YYYY-MM-DD (ví dụ 2026-11-27)"
+        ) from None
+
+
+def _load(path: Path, repo: Repo) -> tuple[Nomination, bytes]:
+    if path.suffix != ".md":
+        raise Refused(f"{repo.relative(path)}: chỉ thẩm định tệp giới thiệu .md")
+    result = load(path, repo)
+    if result.nomination is None:
+        raise Refused(f"{repo.relative(path)}: không đọc được tệp", result.problems)
+    return result.nomination, path.read_bytes()
+
+
+def _require_state(path: Path, repo: Repo, state: str, hint: str) -> None:
+    rel = repo.relative(path)
+    if repo.state_folder(path) != state or not MONTH_FOLDER.match(path.parent.name) \
+            or path.parent.parent.resolve() != (repo.content / state).resolve():
+        raise Refused(f"{rel}: tệp phải nằm trong content/{state}/YYYY-MM/; {hint}")
+
+
+def _errors(problems: list[Problem], only_review: bool = False) -> list[Problem]:
+    """The errors, or only those of the stamp itself (a returned file may have others: that is
+    why it is returned)."""
+    return [p for p in problems if p.is_error and (not only_review or p.field.startswith("review"))]
+
+
+def _stamped(nomination: Nomination, raw: bytes, review: dict, target: Path, ctx: CheckContext
+             ) -> tuple[bytes, list[Problem]]:
+    """The stamped bytes and the problems of the stamped file as it will be at ``target``."""
+    new = stamp_bytes(raw, nomination, review)
+    result = load_bytes(new, target, ctx.repo)
+    problems = list(result.problems)
+    if result.nomination is not None:
+        problems.extend(check(result.nomination, ctx))
+    return new, problems
+
+
+def _review(decision: str, by: str, on: dt.date, **rest) -> dict:
+    by = clean_text(by)
+    if not by:
+        raise Refused("cần ghi họ tên người thẩm định (--by)")
+    review = {"decision": decision, "by": by, "on": on}
+    for key, value in rest.items():
+        value = clean_text(value) if isinstance(value, str) else value
+        if value not in (None, ""):
+            review[key] = value
+    return review
+
+
+# --- the decisions ------------------------------------------------------------------------------
+
+
+def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None,
+            forward: bool = False, note: str | None = None) -> Outcome:
+    """Validate, stamp ``approved`` and move nominations/YYYY-MM/x.md to published/YYYY-MM/x.md."""
+    ctx = CheckContext.for_repo(repo)
+    _require_state(path, repo, NOMINATIONS,
+                   "chỉ thông qua được phiếu đang chờ thẩm định trong content/nominations/")
+    target = repo.published / path.parent.name / path.name
+    if target.exists():
+        raise Refused(f"{repo.relative(target)} đã có; không ghi đè bài đã đăng. Không tệp nào bị thay đổi")
+    found = check_files([path], ctx)[0]
+    if _errors(found.problems):
+        raise Refused(
+            f"{found.rel}: phiếu chưa hợp lệ nên chưa thông qua được; không tệp nào bị thay đổi",
+            found.problems,
+        )
+    nomination, raw = _load(path, repo)
+    if not clean_text(ref):
+        raise Refused("cần ghi số biên bản họp thẩm định (--ref), ví dụ \"Biên bản số 05/BB-HĐTĐKT\"")
+    review = _review(APPROVED, by, on or clock.today(), ref=ref, forward=forward, note=note)
+    new, problems = _stamped(nomination, raw, review, target, ctx)
+    if _errors(problems):
+        raise Refused(f"{found.rel}: dấu thẩm định không hợp lệ; không tệp nào bị thay đổi",
+                      _errors(problems))
+    used_git = gitops.move_with_content(path, target, new, repo.root)
+    return Outcome(APPROVED, found.rel, repo.relative(target), used_git,
+                   [p for p in problems if not p.is_error])
+
+
+def return_(repo: Repo, path: Path, by: str, reason: str, on: dt.date | None = None) -> Outcome:
+    """Stamp ``returned`` on a nomination that stays in nominations/ for the unit to revise."""
+    ctx = CheckContext.for_repo(repo)
+    _require_state(path, repo, NOMINATIONS,
+                   "bài đã đăng thì dùng lệnh withdraw để gỡ, không dùng return")
+    nomination, raw = _load(path, repo)
+    review = _review(RETURNED, by, on or clock.today(), reason=_reason(reason))
+    new, problems = _stamped(nomination, raw, review, path, ctx)
+    if _errors(problems, only_review=True):
+        raise Refused(f"{nomination.rel}: chưa ghi được quyết định trả lại; tệp không bị thay đổi",
+                      _errors(problems, only_review=True))
+    atomic_write(path, new)
+    rel = repo.relative(path)
+    return Outcome(RETURNED, rel, rel)
+
+
+def withdraw(repo: Repo, path: Path, by: str, reason: str, on: dt.date | None = None) -> Outcome:
+    """Stamp ``withdrawn`` and move a published story back to nominations/ (nothing is deleted)."""
+    ctx = CheckContext.for_repo(repo)
+    _require_state(path, repo, PUBLISHED, "chỉ gỡ được bài đang đăng trong content/published/")
+    nomination, raw = _load(path, repo)
+    review = _review(WITHDRAWN, by, on or clock.today(), reason=_reason(reason),
+                     note=_earlier_approval(nomination.review))
+    target = repo.nominations / path.parent.name / path.name
+    if target.exists():
+        raise Refused(f"{repo.relative(target)} đã có; không ghi đè. Không tệp nào bị thay đổi")
+    new, problems = _stamped(nomination, raw, review, target, ctx)
+    if _errors(problems, only_review=True):
+        raise Refused(f"{nomination.rel}: chưa ghi được quyết định gỡ bài; không tệp nào bị thay đổi",
+                      _errors(problems, only_review=True))
+    used_git = gitops.move_with_content(path, target, new, repo.root)
+    return Outcome(WITHDRAWN, nomination.rel, repo.relative(target), used_git)
+
+
+def mark_forward(repo: Repo, path: Path, forward: bool = True) -> Outcome:
+    """Mark (or unmark) an approved story for the council of the level above."""
+    ctx = CheckContext.for_repo(repo)
+    _require_state(path, repo, PUBLISHED,
+                   "chỉ chọn gửi cấp trên những bài đã được thông qua (content/published/)")
+    nomination, raw = _load(path, repo)
+    current = nomination.review
+    if current.get("decision") != APPROVED:
+        raise Refused(f"{nomination.rel}: bài chưa có dấu thông qua (review.decision: approved)")
+    review = {key: current.get(key) for key in REVIEW_KEYS}
+    review["forward"] = forward
+    new, problems = _stamped(nomination, raw, review, path, ctx)
+    if _errors(problems, only_review=True):
+        raise Refused(f"{nomination.rel}: chưa ghi được; tệp không bị thay đổi",
+                      _errors(problems, only_review=True))
+    if new != raw:
+        atomic_write(path, new)
+    return Outcome(APPROVED, nomination.rel, nomination.rel)
+
+
+def _earlier_approval(current: dict) -> str | None:
+    """The approval being withdrawn, kept in the note so the file itself still tells it."""
+    if current.get("decision") != APPROVED:
+        return None
+    ref = current.get("ref") or "không rõ số biên bản"
+    return f"Trước đó đã được thông qua ngày {current.get('on')} ({ref})."
+
+
+def _reason(reason: str | None) -> str:
+    reason = clean_text(reason)
+    if not reason:
+        raise Refused("cần ghi lý do (--reason) để đơn vị biết cần sửa gì")
+    return reason
+

@@ -1,0 +1,146 @@
+"""check-approvals: what the pull-request workflow runs against the base branch."""
+
+from __future__ import annotations
+
+from tests.review.conftest import cli, git
+
+LAN = "2026-11/ba-nguyen-thi-lan-tra-lai-tui-xach.md"
+NOMINATED = f"content/nominations/{LAN}"
+PUBLISHED = f"content/published/{LAN}"
+APPROVE = ("approve", NOMINATED, "--by", "Lê Văn Bình", "--ref", "Biên bản số 05/BB-HĐTĐKT")
+
+
+def branch(root, name="de-nghi"):
+    git(root, "switch", "-q", "-c", name)
+
+
+def commit(root, message="Thay đổi"):
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+
+
+def test_an_approval_made_with_the_command_passes(basic):
+    branch(basic)
+    assert cli(basic, *APPROVE).code == 0
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 0, done.out + done.err
+    assert done.out.strip() == "Đã kiểm tra 1 tệp: không có lỗi, 0 cảnh báo."
+
+
+def test_a_file_moved_by_hand_without_a_stamp_fails_with_an_annotation(basic):
+    branch(basic)
+    (basic / PUBLISHED).parent.mkdir(parents=True)
+    git(basic, "mv", NOMINATED, PUBLISHED)
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main", "--format", "github")
+    assert done.code == 1
+    assert done.out.startswith(
+        f"::error file={PUBLISHED},line=1,title=review::review (Kết quả thẩm định): bài trong content/"
+    )
+    assert "python -m scripts approve" in done.out
+
+
+def test_an_approval_stamp_without_its_reference_fails(basic):
+    branch(basic)
+    assert cli(basic, *APPROVE).code == 0
+    path = basic / PUBLISHED
+    path.write_text(path.read_text(encoding="utf-8").replace("  ref: Biên bản số 05/BB-HĐTĐKT\n", ""),
+                    encoding="utf-8")
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert f"{PUBLISHED}:" in done.out
+    assert "review.ref (Số biên bản): thiếu trường bắt buộc \"ref\" (bắt buộc với quyết định \"approved\")" \
+        in done.out
+
+
+def test_editing_a_published_story_keeps_its_stamp_and_passes(basic):
+    assert cli(basic, *APPROVE).code == 0
+    commit(basic, "Thông qua")
+    branch(basic)
+    path = basic / PUBLISHED
+    path.write_text(path.read_text(encoding="utf-8").replace("sạp rau", "sạp rau củ"), encoding="utf-8")
+    commit(basic, "Sửa lỗi chính tả")
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 0, done.out
+
+
+def test_deleting_a_published_story_fails(basic):
+    assert cli(basic, *APPROVE).code == 0
+    commit(basic, "Thông qua")
+    branch(basic)
+    git(basic, "rm", "-q", PUBLISHED)
+    commit(basic, "Xóa bài")
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert f"{PUBLISHED}:1: error: bài đã đăng bị xóa; không xóa bài đã đăng" in done.out
+
+
+def test_a_withdrawal_passes_only_when_stamped(basic):
+    assert cli(basic, *APPROVE).code == 0
+    commit(basic, "Thông qua")
+    branch(basic, "go-bai")
+    assert cli(basic, "withdraw", PUBLISHED, "--by", "Lê Văn Bình", "--reason", "Sai thông tin").code == 0
+    commit(basic, "Gỡ bài")
+    assert cli(basic, "check-approvals", "--base", "main").code == 0
+    git(basic, "switch", "-q", "main")
+    branch(basic, "go-bang-tay")
+    (basic / NOMINATED).parent.mkdir(parents=True, exist_ok=True)
+    git(basic, "mv", PUBLISHED, NOMINATED)
+    commit(basic, "Gỡ bằng tay")
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert "phải được gỡ bằng lệnh \"python -m scripts withdraw\"" in done.out
+
+
+def test_changes_outside_published_are_not_its_business(basic):
+    branch(basic)
+    assert cli(basic, "return", NOMINATED, "--by", "Lê Văn Bình", "--reason", "Cần thêm ảnh").code == 0
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 0
+    assert done.out.strip() == "Đã kiểm tra 0 tệp: không có lỗi, 0 cảnh báo."
+
+
+def test_an_unknown_base_is_one_clear_line(basic):
+    done = cli(basic, "check-approvals", "--base", "origin/khong-co")
+    assert done.code == 1
+    assert done.err == (
+        "Lỗi: không tìm thấy \"origin/khong-co\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
+        "(actions/checkout với fetch-depth: 0)\n"
+    )
+
+
+def test_a_story_added_straight_into_published_without_a_stamp_fails(basic):
+    branch(basic)
+    target = basic / PUBLISHED
+    target.parent.mkdir(parents=True)
+    target.write_bytes((basic / NOMINATED).read_bytes())
+    git(basic, "rm", "-q", NOMINATED)
+    (target.parent / "bai-khac.md").write_text("không phải phiếu", encoding="utf-8")
+    commit(basic)
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert f"{PUBLISHED}:" in done.out and "state.unapproved" not in done.out
+    assert "content/published/2026-11/bai-khac.md:1: error: thiếu phần đầu YAML" in done.out
+    assert done.out.splitlines()[-1] == "Đã kiểm tra 2 tệp: 2 lỗi, 0 cảnh báo."
+
+
+def test_the_column_may_live_in_a_folder_of_a_larger_repository(tmp_path):
+    from tests.review.conftest import build, init_git
+
+    outer = tmp_path / "kho-chung"
+    column = build(outer / "chuyen-muc", "basic", with_git=False)
+    init_git(outer)
+    branch(outer)
+    assert cli(column, *APPROVE).code == 0
+    commit(outer)
+    assert cli(column, "check-approvals", "--base", "main").out.startswith("Đã kiểm tra 1 tệp: không có lỗi")
+    git(outer, "reset", "-q", "--hard", "main")
+    (column / PUBLISHED).parent.mkdir(parents=True)
+    git(outer, "mv", f"chuyen-muc/{NOMINATED}", f"chuyen-muc/{PUBLISHED}")
+    commit(outer, "Chuyển bằng tay")
+    done = cli(column, "check-approvals", "--base", "main")
+    assert done.code == 1
+    assert done.out.startswith(f"{PUBLISHED}:")

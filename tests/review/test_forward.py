@@ -1,0 +1,95 @@
+"""forward: marking stories for the level above, and the month's printable bundle."""
+
+from __future__ import annotations
+
+import re
+
+from tests.review.conftest import cli
+
+LAN = "2026-11/ba-nguyen-thi-lan-tra-lai-tui-xach.md"
+RAC = "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md"
+BY = ("--by", "Lê Văn Bình")
+
+
+def approve(root, rel, *extra):
+    done = cli(root, "approve", f"content/nominations/{rel}", *BY, "--ref", "Biên bản số 11/BB-HĐTĐKT",
+               "--on", "2026-11-25", *extra)
+    assert done.code == 0, done.err
+
+
+def test_the_bundle_holds_each_forwarded_story_its_reference_date_and_images(basic, tmp_path):
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    done = cli(basic, "forward", "--month", "2026-10", "--out", str(out))
+    assert done.code == 0, done.err
+    assert done.out.startswith("Đã lập bộ hồ sơ gửi cấp trên kỳ 2026-10: 1 gương.\n")
+    html = (out / "gui-cap-tren-2026-10.html").read_text(encoding="utf-8")
+    md = (out / "gui-cap-tren-2026-10.md").read_text(encoding="utf-8")
+    for text in (html, md):
+        assert "Gương điển hình đề nghị Hội đồng Thi đua – Khen thưởng thị xã Ninh Hòa tuyên truyền" in text
+        assert "Tổ thu gom rác tự quản: cách làm hay của Tổ dân phố Hòa Thạnh" in text
+        assert "Thông qua theo Biên bản số 11/BB-HĐTĐKT, ngày 25 tháng 11 năm 2026." in text
+        assert "Tổ dân phố Hòa Thạnh" in text
+        assert "khối lượng rác" not in text  # the old returned reason is the council's, not public
+    assert '<img src="images/2026-10/to-thu-gom-rac.png" alt="Thành viên tổ thu gom rác' in html
+    assert "@media print" in html
+    assert "![Thành viên tổ thu gom rác phân loại rác tái chế tại nhà văn hóa]" \
+           "(images/2026-10/to-thu-gom-rac.png)" in md
+    assert (out / "images" / "2026-10" / "to-thu-gom-rac.png").read_bytes() == (
+        basic / "content" / "images" / "2026-10" / "to-thu-gom-rac.png").read_bytes()
+
+
+def test_the_bundle_keeps_private_data_out(basic, tmp_path):
+    """No contact, and an individual's photo only with consent to publish personal data."""
+    approve(basic, LAN, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-11", "--out", str(out)).code == 0
+    html = (out / "gui-cap-tren-2026-11.html").read_text(encoding="utf-8")
+    assert "Bà Nguyễn Thị Lan trả lại túi xách" in html
+    for private in ("Trần Thị Hoa", "0258 3845 123", "ba-lan-tai-cho.png"):
+        assert private not in html
+    assert not (out / "images").exists()
+
+
+def test_marking_and_unmarking_only_touch_the_review_block(basic, tmp_path):
+    approve(basic, RAC)
+    path = basic / "content" / "published" / RAC
+    before = path.read_text(encoding="utf-8")
+    assert "  forward: false\n" in before
+    done = cli(basic, "forward", f"content/published/{RAC}")
+    assert done.code == 0, done.err
+    assert done.out == f"Đã đánh dấu gửi cấp trên: content/published/{RAC}.\n"
+    assert path.read_text(encoding="utf-8") == before.replace("  forward: false\n", "  forward: true\n")
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(tmp_path / "a")).code == 0
+    assert cli(basic, "forward", f"content/published/{RAC}", "--remove").code == 0
+    assert path.read_text(encoding="utf-8") == before
+    done = cli(basic, "forward", "--month", "2026-10", "--out", str(tmp_path / "b"))
+    assert done.code == 1
+    assert done.err.startswith("Lỗi: kỳ 2026-10 chưa có bài nào được chọn gửi cấp trên")
+
+
+def test_only_published_stories_can_be_forwarded(basic):
+    done = cli(basic, "forward", f"content/nominations/{LAN}")
+    assert done.code == 1
+    assert "chỉ chọn gửi cấp trên những bài đã được thông qua" in done.err
+
+
+def test_bad_usage_is_exit_2(basic, tmp_path):
+    for args in (["--month", "2026-10"], [], ["--month", "10-2026", "--out", str(tmp_path)]):
+        done = cli(basic, "forward", *args)
+        assert done.code == 2, args
+        assert re.match(r"Lỗi: (dùng|tháng)", done.err)
+
+
+def test_contributor_text_cannot_inject_markup_into_the_bundle(basic, tmp_path):
+    path = basic / "content" / "nominations" / RAC
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Tổ thu gom rác tự quản: cách làm hay",
+                                 "Tổ thu gom rác <script>alert(1)</script> cách làm hay"), encoding="utf-8")
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    for name in ("gui-cap-tren-2026-10.html", "gui-cap-tren-2026-10.md"):
+        written = (out / name).read_text(encoding="utf-8")
+        assert "<script>" not in written
+        assert "&lt;script&gt;" in written or "&lt;script>" in written

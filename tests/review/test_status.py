@@ -1,0 +1,88 @@
+"""status: the council's queue and its flags, on the crafted set tests/review/data/queue/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from scripts.queue import person_key, shingles, similarity
+from tests.review.conftest import DATA, build, cli
+
+
+@pytest.fixture
+def crafted(tmp_path):
+    return build(tmp_path / "repo", "queue")
+
+
+def test_the_queue_and_its_flags_are_as_expected(crafted):
+    expected = yaml.safe_load((DATA / "queue" / "expected.yaml").read_text(encoding="utf-8"))
+    done = cli(crafted, "status", "--format", "json", today=expected["today"])
+    assert done.code == 0, done.err
+    got = json.loads(done.out)
+    assert [
+        {"path": s["path"], "state": s["state"], "waiting_days": s["waiting_days"],
+         "flags": [[f["code"], *f["others"]] for f in s["flags"]]}
+        for s in got["stories"]
+    ] == expected["stories"]
+
+
+def test_the_text_queue_groups_by_state_month_and_unit(crafted):
+    done = cli(crafted, "status")
+    assert done.code == 0, done.err
+    assert done.out.startswith("Hàng chờ của Hội đồng, Thứ Sáu, 27/11/2026: 4 phiếu\n\nChờ thẩm định (3)\n"
+                               "  Tháng 11/2026\n    Hội Cựu chiến binh phường\n")
+    assert "\nĐã trả lại, chờ đơn vị bổ sung (1)\n  Tháng 10/2026\n    Tổ dân phố Hòa Thạnh\n" in done.out
+    assert "trả lại 20/10/2026, 38 ngày chưa gửi lại" in done.out
+    assert (
+        "⚠ \"nguyễn văn  đức\" cũng được đơn vị khác giới thiệu: "
+        "content/published/2026-09/ong-nguyen-van-duc-sua-cau-tre-cho-hoc-sinh.md "
+        "(Hội Cựu chiến binh phường, Tháng 9/2026, đã đăng)"
+    ) in done.out
+    assert "Cần xem kỹ 2 phiếu có dấu ⚠" in done.out
+
+
+def test_month_narrows_the_queue_but_flags_still_look_everywhere(crafted):
+    got = json.loads(cli(crafted, "status", "--month", "2026-11", "--format", "json").out)
+    assert {s["period"] for s in got["stories"]} == {"2026-11"}
+    assert len(got["stories"]) == 3
+    assert any(f["code"] == "repeat.months" for s in got["stories"] for f in s["flags"])
+
+
+def test_a_bad_month_is_a_usage_error(crafted):
+    done = cli(crafted, "status", "--month", "11/2026")
+    assert done.code == 2
+    assert done.err == "Lỗi: tháng \"11/2026\" không đúng dạng YYYY-MM (ví dụ 2026-11)\n"
+
+
+def test_the_sample_content_raises_no_false_flag(repo):
+    done = cli(repo, "status", "--format", "json")
+    assert done.code == 0, done.err
+    assert [f for s in json.loads(done.out)["stories"] for f in s["flags"]] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Nguyễn Văn Đức", "nguyen van duc"),
+    ("Đinh Thị  Ngọc Ánh", "ĐINH THỊ NGỌC ÁNH"),
+])
+def test_names_are_compared_folded(a, b):
+    assert person_key(a) == person_key(b)
+
+
+def test_similarity_is_jaccard_of_word_trigrams():
+    a = shingles("một hai ba bốn")
+    assert a == {"mot hai ba", "hai ba bon"}
+    assert similarity(a, shingles("Một, hai, ba!")) == 0.5
+    assert similarity(a, frozenset()) == 0.0
+
+
+def test_an_unreadable_file_is_named_not_fatal(crafted):
+    broken = crafted / "content" / "nominations" / "2026-11" / "hong.md"
+    broken.write_bytes(b"---\ntitle: [\n---\n")
+    done = cli(crafted, "status")
+    assert done.code == 0, done.err
+    assert done.out.endswith(
+        "Không đọc được content/nominations/2026-11/hong.md: chạy \"python -m scripts validate "
+        "content/nominations/2026-11/hong.md\" để xem lỗi.\n"
+    )
