@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
 
 from scripts import commands
-from scripts.errors import PipelineError, UsageError
+from scripts.errors import PipelineError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,12 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
-    except UsageError as err:
+    except PipelineError as err:  # UsageError included: its exit code is 2
         sys.stderr.write(f"Lỗi: {err}\n")
         return err.exit_code
-    except PipelineError as err:
-        sys.stderr.write(f"Lỗi: {err}\n")
-        return err.exit_code
+    except BrokenPipeError:
+        # The reader went away (`... | head`): not an error of ours. Point stdout at /dev/null so
+        # that Python's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return 130

@@ -128,3 +128,22 @@ def test_new_refuses_an_unknown_unit_and_an_existing_slug(empty_repo: Path):
     bad_kind = run_cli("new", "--unit", "mttq", "--kind", "nhom", "--category", "cach-lam-hay",
                        "--title", "Một tiêu đề đủ dài", cwd=empty_repo, env=TODAY)
     assert bad_kind.code == 2 and "--kind" in bad_kind.err
+
+
+def test_a_reader_that_stops_early_is_not_an_error(empty_repo: Path):
+    """`validate | head -1`: once the reader has gone, the closed pipe is no error of ours."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for number in range(400):  # well over a pipe's 64 KiB of output
+        shutil.copyfile(BAD, _put(empty_repo, BAD).with_name(f"bai-{number}.md"))
+    done = subprocess.run(
+        f"'{sys.executable}' -m scripts validate --jobs 1 | head -n 1",
+        shell=True, cwd=empty_repo, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **TODAY},
+    )
+    assert done.stdout.count("\n") == 1
+    assert "Lỗi không mong đợi" not in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -72,14 +72,17 @@ def _front(path: Path):
         return None
 
 
-CASE_FILES = sorted(CASES.rglob("*.md")) + sorted((ROOT / "content").rglob("*.md"))
+# Every case and sample file whose front matter parses to a mapping (the others never reach
+# the validators: the loader reports them first).
+CASE_FILES = [
+    path for path in sorted(CASES.rglob("*.md")) + sorted((ROOT / "content").rglob("*.md"))
+    if isinstance(_front(path), dict)
+]
 
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=[c.stem for c in CASE_FILES])
 def test_fast_and_reference_validators_agree(case: Path):
     data = _front(case)
-    if not isinstance(data, dict):
-        pytest.skip("no front matter to validate")
     fast = jsonschema_rs.Draft202012Validator(SCHEMA.raw, validate_formats=True).is_valid(data)
     reference = not list(SCHEMA.validator.iter_errors(data))
     assert fast == reference
