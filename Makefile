@@ -1,6 +1,7 @@
 # Targets follow Pelican's own Makefile (html, serve, clean, publish, github) plus the
-# pipeline's: test, validate, bench. Only Python 3.11 and make are assumed: the first
-# target that needs Python creates .venv and installs the pinned dependencies.
+# pipeline's: test, validate, bench, and the office's monthly shortcuts. Only Python 3.11 and
+# make are assumed: the first target that needs Python creates .venv and installs the pinned
+# dependencies.
 
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
@@ -17,8 +18,13 @@ PORT ?= 8000
 # Where `make github` pushes the gh-pages branch: a remote name or a repository URL/path.
 GITHUB_REMOTE ?= origin
 GITHUB_BRANCH ?= gh-pages
+# Reports and bulletins are derived files: written here (ignored by git), never committed.
+REPORTDIR := bao-cao
+MONTH ?=
+YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench lint
+.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site lint \
+	status report radio
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -26,11 +32,11 @@ help:
 	@echo "make serve     serve $(OUTPUTDIR)/ on http://$(HOST):$(PORT)/"
 	@echo "make validate  check every nomination file"
 	@echo "make status    the council's queue (MONTH=YYYY-MM for one month)"
-	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
-	@echo "make github    publish to the gh-pages branch with ghp-import"
-	@echo "make bench     run the benchmarks"
 	@echo "make report MONTH=YYYY-MM  monthly report (md, csv, html) into $(REPORTDIR)/; or YEAR=YYYY"
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
+	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
+	@echo "make github    publish to the gh-pages branch with ghp-import"
+	@echo "make bench     run the benchmarks (validation, then the site build)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -68,8 +74,15 @@ publish: validate
 github: publish
 	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
 
-bench: $(STAMP)
+# Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
+# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes).
+bench: bench-validate bench-site
+
+bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
+
+bench-site: $(STAMP)
+	$(PYTHON) -m tests.bench.build_bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
@@ -77,13 +90,6 @@ lint: $(STAMP)
 # The council's queue, oldest first, with the repeats worth a second look (all months by default).
 status: $(STAMP)
 	$(PYTHON) -m scripts status $(if $(MONTH),--month $(MONTH))
-
-# The office's monthly shortcuts. Reports and bulletins are derived files: written to REPORTDIR
-# (ignored by git), never committed.
-REPORTDIR := bao-cao
-MONTH ?=
-YEAR ?=
-.PHONY: report radio status
 
 report: $(STAMP)
 	@test -n "$(MONTH)$(YEAR)" || { echo "Lỗi: cần MONTH=YYYY-MM hoặc YEAR=YYYY, ví dụ: make report MONTH=2026-11" >&2; exit 2; }
@@ -96,10 +102,3 @@ radio: $(STAMP)
 	mkdir -p $(REPORTDIR)
 	$(PYTHON) -m scripts radio --month $(MONTH) --out $(REPORTDIR)/ban-tin-$(MONTH).txt \
 		$(if $(shell command -v espeak-ng),--audio $(REPORTDIR)/ban-tin-$(MONTH).wav)
-
-# The site's build benchmark: 1,000 and 5,000 generated stories built by our pipeline and by
-# plain Pelican, full and cached, and Pagefind on its own (a few minutes; not a test).
-.PHONY: bench-site
-bench: bench-site
-bench-site: $(STAMP)
-	$(PYTHON) -m tests.bench.build_bench
