@@ -307,7 +307,7 @@ def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
     if result.nomination is not None:
         problems.extend(check(result.nomination, ctx))
     problems.sort(key=lambda p: (p.line, p.severity is not Severity.ERROR))
-    rel = ctx.repo.relative(path)
+    rel = result.nomination.rel if result.nomination else ctx.repo.relative(path)
     return FileResult(rel, problems, result.legacy_text, result.nomination if keep else None)
 
 

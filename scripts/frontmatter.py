@@ -14,14 +14,21 @@ import yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+assert None not in _BaseLoader.yaml_implicit_resolvers, "wildcard resolvers would be skipped"
 
 
 class _Loader(_BaseLoader):
     """The safe loader with a leaner tag resolver (the C parser calls it for every node).
 
-    Quoted scalars are always text, and no path resolvers are registered, so the generic
-    bookkeeping PyYAML does for them is skipped; plain scalars resolve exactly as before.
+    The safe loader registers neither path resolvers nor wildcard resolvers, so PyYAML's generic
+    bookkeeping for them is skipped: a plain scalar is matched against the implicit resolvers of
+    its first character exactly as PyYAML does, a quoted one is text. This halves the Python
+    work the C parser calls back into, the largest share of loading a file.
     """
+
+    _implicit = _BaseLoader.yaml_implicit_resolvers
 
     def descend_resolver(self, current_node, current_index):
         pass
@@ -30,13 +37,17 @@ class _Loader(_BaseLoader):
         pass
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and not implicit[0]:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
             return _STR
-        return super().resolve(kind, value, implicit)
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 Path_ = tuple[str | int, ...]
 DELIMITER = "---"
-_CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_CONTAINER_TAGS = frozenset({_MAP, _SEQ})
 _KEPT_AS_TEXT = frozenset({_STR, "tag:yaml.org,2002:timestamp"})
 _CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 

@@ -60,10 +60,8 @@ class LoadResult:
 
 
 def load(path: Path, repo: Repo) -> LoadResult:
-    rel = repo.relative(path)
-
     def problem(line: int, message: str, code: str, fld: str = "", sev=Severity.ERROR) -> Problem:
-        return Problem(rel, line, fld, "", message, sev, code)
+        return Problem(repo.relative(path), line, fld, "", message, sev, code)
 
     if _is_linked(path, repo):
         return LoadResult(None, [problem(
@@ -71,8 +69,9 @@ def load(path: Path, repo: Repo) -> LoadResult:
         )])
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
+            too_large = os.fstat(handle.fileno()).st_size > MAX_BYTES
+            raw = b"" if too_large else handle.read()
+        if too_large:
             return LoadResult(None, [problem(
                 1, f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
                 "thành tệp riêng", "file.too-large",

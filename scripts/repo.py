@@ -47,7 +47,9 @@ class Repo:
         """The path as messages show it: relative to the repository root when inside it."""
         absolute = os.path.abspath(path)
         prefix = str(self.root) + os.sep
-        return Path(absolute[len(prefix):]).as_posix() if absolute.startswith(prefix) else str(path)
+        if not absolute.startswith(prefix):
+            return str(path)
+        return absolute[len(prefix):].replace(os.sep, "/")
 
     def state_folder(self, path: Path) -> str | None:
         """"nominations" or "published" for a file under one of them, else None.
