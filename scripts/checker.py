@@ -149,15 +149,6 @@ def _check_unit(found: _Findings) -> None:
     found.add(("submitted_by",), f"không có đơn vị mã \"{unit}\" trong danh mục{hint}", "unit.unknown")
 
 
-def _date(value) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _value(meta: dict, path: tuple):
     for part in path:
         if not isinstance(meta, dict):
@@ -169,12 +160,12 @@ def _value(meta: dict, path: tuple):
 def _check_dates(found: _Findings) -> None:
     meta, today = found.nomination.meta, found.ctx.today
     for path in _DATE_FIELDS:
-        day = _date(_value(meta, path))
+        day = clock.parse_date(_value(meta, path))
         if day and day > today:
             found.add(path, f"ngày {day.isoformat()} ở tương lai (hôm nay là {today.isoformat()})",
                       "date.future")
-    submitted = _date(meta.get("submitted_on"))
-    reviewed = _date(_value(meta, ("review", "on")))
+    submitted = clock.parse_date(meta.get("submitted_on"))
+    reviewed = clock.parse_date(_value(meta, ("review", "on")))
     if submitted and reviewed and reviewed < submitted:
         found.add(("review", "on"), (
             f"ngày thẩm định {reviewed.isoformat()} trước ngày gửi {submitted.isoformat()}"

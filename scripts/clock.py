@@ -1,4 +1,7 @@
-"""Today in the ward's time zone. DIEN_HINH_TODAY=YYYY-MM-DD pins it (tests, back-dated reports)."""
+"""Dates: today in the ward's time zone, and the ISO dates written in front matter.
+
+DIEN_HINH_TODAY=YYYY-MM-DD pins today (tests, back-dated reports).
+"""
 
 from __future__ import annotations
 
@@ -14,3 +17,15 @@ def today() -> dt.date:
     if pinned:
         return dt.date.fromisoformat(pinned)
     return dt.datetime.now(WARD_TIMEZONE).date()
+
+
+def parse_date(value) -> dt.date | None:
+    """A front-matter date ("2026-11-27", kept as text by the loader), or None when it is not one."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from scripts import clock
 from scripts.loader import Nomination, load
 from scripts.repo import NOMINATIONS, Repo
 from scripts.units import UnitRegistry
@@ -80,13 +81,6 @@ class Queue:
     unreadable: list[str]
 
 
-def _day(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def person_key(name: str) -> str:
     """A nominee's name folded for comparison: no case, tones or extra spaces."""
     return " ".join(fold(name).split())
@@ -112,8 +106,8 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
     nominee = meta.get("nominee") if isinstance(meta.get("nominee"), dict) else {}
     unit_id = str(meta.get("submitted_by") or "")
     unit = units.get(unit_id)
-    submitted = _day(meta.get("submitted_on"))
-    since = submitted if state in (SUBMITTED, "approved") else _day(review.get("on")) or submitted
+    submitted = clock.parse_date(meta.get("submitted_on"))
+    since = submitted if state in (SUBMITTED, "approved") else clock.parse_date(review.get("on")) or submitted
     text = " ".join(str(meta.get(key) or "") for key in ("summary", "impact")) + " " + nomination.body
     return Story(
         rel=nomination.rel,

@@ -210,17 +210,6 @@ class YearReport:
     disagreements: list[Submission]
 
 
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _state(folder: str, review: dict) -> str:
     if folder == PUBLISHED:
         return "approved"
@@ -256,7 +245,7 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
         item = Submission(
             rel=rel, slug=path.stem, period=period, unit_id=unit_id,
             state=_state(folder, review), forwarded=review.get("forward") is True,
-            declared=_date(meta.get("submitted_on")), git=None,
+            declared=clock.parse_date(meta.get("submitted_on")), git=None,
         )
         if not history.available:
             item.fallback = history.reason
