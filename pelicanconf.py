@@ -34,6 +34,9 @@ PAGE_PATHS = ["pages"]
 # people who did not consent. Pelican copies only the images that published stories show.
 STATIC_PATHS = []
 THEME = "theme"
+# Stories and pages are Markdown only; without the reStructuredText reader Pelican no longer
+# warns on every build that Docutils has no Vietnamese localization.
+READERS = {"rst": None}
 
 PLUGINS = ["scripts.site"]
 # The plugin's own settings; see scripts/site/settings.py for every key and its default.
