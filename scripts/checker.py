@@ -7,12 +7,11 @@ large sets, and adds the rules that look across files (unique slugs).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
+import functools
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +19,7 @@ from scripts import clock
 from scripts.frontmatter import dotted
 from scripts.loader import LoadResult, Nomination, load
 from scripts.messages import translate
+from scripts.parallel import fork_map
 from scripts.problems import Problem, Severity
 from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
 from scripts.schema import NominationSchema
@@ -326,32 +326,11 @@ def slug_problems(paths: Iterable[Path], repo: Repo, every_file: list[Path] | No
     return problems
 
 
-_WORKER_CONTEXT: CheckContext | None = None
-
-
-def _check_in_worker(path: Path) -> FileResult:
-    assert _WORKER_CONTEXT is not None
-    return check_file(path, _WORKER_CONTEXT)
-
-
-PARALLEL_FROM = 200
-"""Below this many files one process is faster than starting workers."""
-
-
 def check_files(
     paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None
 ) -> list[FileResult]:
-    """Load and check ``paths``; results keep the order of ``paths``."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        global _WORKER_CONTEXT
-        _WORKER_CONTEXT = ctx  # inherited by the forked workers: the validator is compiled once
-        # Small chunks, so that no worker is left alone with a long last chunk.
-        chunk = max(16, len(paths) // (jobs * 32))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_check_in_worker, paths, chunksize=chunk))
-    else:
-        results = [check_file(path, ctx) for path in paths]
+    """Load and check ``paths``, on every core for large sets; results keep the order of ``paths``."""
+    results = fork_map(functools.partial(check_file, ctx=ctx), paths, jobs)
     by_rel = {result.rel: result for result in results}
     for problem in slug_problems(paths, ctx.repo, every_file):
         by_rel[problem.path].problems.insert(0, problem)

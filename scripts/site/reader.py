@@ -17,9 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +24,8 @@ from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category
 
-from scripts.checker import PARALLEL_FROM, CheckContext, FileResult, check_file
+from scripts.checker import CheckContext, FileResult, check_file
+from scripts.parallel import fork_map, worth_forking
 from scripts.problems import Problem, Severity
 from scripts.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.reporters import text_line
@@ -146,23 +144,9 @@ class NominationReader(MarkdownReader):
         if self.settings.get("LOAD_CONTENT_CACHE"):
             return {}  # Pelican will read only the files that changed
         paths = sorted(path.resolve() for path in self.ctx.repo.published.rglob("*.md"))
-        jobs = os.cpu_count() or 1
-        if jobs < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        if not worth_forking(len(paths)):
             return {}
-        global _WORKER_READER
-        _WORKER_READER = self  # inherited by the forked workers: the schema is compiled once
-        try:
-            chunk = max(8, len(paths) // (jobs * 16))
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                prepared = list(pool.map(_prepare_in_worker, paths, chunksize=chunk))
-        finally:
-            _WORKER_READER = None
-        return dict(zip(paths, prepared, strict=True))
+        # Forked workers inherit this reader: the schema is compiled once.
+        return dict(zip(paths, fork_map(self.prepare, paths), strict=True))
 
 
-_WORKER_READER: NominationReader | None = None
-
-
-def _prepare_in_worker(path: Path) -> Prepared:
-    assert _WORKER_READER is not None
-    return _WORKER_READER.prepare(path)

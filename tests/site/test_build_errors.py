@@ -55,7 +55,7 @@ def test_settings_that_read_pending_nominations_are_refused(tmp_path):
 def test_many_stories_are_read_on_all_cores_with_the_same_checks(tmp_path):
     """From PARALLEL_FROM stories on, a full build reads them in forked workers: same pages,
     same stop with the validator's line when one of them is wrong."""
-    from scripts.checker import PARALLEL_FROM
+    from scripts.parallel import PARALLEL_FROM
     from tests.bench.generate import generate
 
     repo = make_site_repo(tmp_path / "repo", extra=False)
