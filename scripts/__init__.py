@@ -1,6 +1,19 @@
 """The publishing pipeline of the "Điển hình tiên tiến" column.
 
-Data flows load → check → use: ``loader`` turns a file's bytes into a ``Nomination``,
-``checker`` turns it into ``Problem`` values, and every consumer (the ``validate`` command,
-the review commands, the Pelican plugin, the reports) goes through those two.
+Data flows load → check → use: ``nomination.loader`` turns a file's bytes into a
+``Nomination``, ``nomination.checker`` turns it into ``Problem`` values, and every consumer
+goes through those two.
+
+Where things live (one room per stage or capability; tests mirror it under ``tests/``):
+
+- ``common/``      helpers every room uses: repository paths, settings, clock, month periods,
+                   file writes, the parallel map, Vietnamese text rules, named errors.
+- ``nomination/``  bytes to a checked nomination: decoding, front matter, loader, schema,
+                   domain rules (a new field or rule goes here), problems and their reporters.
+- ``review/``      the council's decisions (approve, return, withdraw, forward), the queue, the
+                   pull-request check of approvals, and the git operations they need.
+- ``reports/``     send dates from history, monthly and yearly tallies and their rendering,
+                   the radio bulletin and reading aloud.
+- ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.
+- ``commands/``    the thin command line: one module per ``python -m scripts <command>``.
 """

@@ -15,7 +15,7 @@ import sys
 import traceback
 
 from scripts import commands
-from scripts.errors import PipelineError
+from scripts.common.errors import PipelineError
 
 
 class _Parser(argparse.ArgumentParser):

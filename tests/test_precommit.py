@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, make_repo
-from tests.test_validate_cases import CASES
+from tests.nomination.test_validate_cases import CASES
 
 
 def _git(repo: Path, *args: str) -> None:

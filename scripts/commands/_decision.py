@@ -6,8 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from scripts.reporters import text_line
-from scripts.review import Outcome, Refused
+from scripts.nomination.reporters import text_line
+from scripts.review.decisions import Outcome, Refused
 
 
 def run_decision(decide: Callable[[], Outcome], done: Callable[[Outcome], str]) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from scripts import review
 from scripts.commands._decision import add_decision_arguments, how_moved, run_decision
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.review import decisions
 
 NAME = "approve"
 HELP = "thông qua một phiếu: ghi dấu thẩm định và chuyển sang content/published/"
@@ -24,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     return run_decision(
-        lambda: review.approve(
-            repo, review.resolve(args.path, repo), args.by, args.ref, review.parse_day(args.on),
+        lambda: decisions.approve(
+            repo, decisions.resolve(args.path, repo), args.by, args.ref, decisions.parse_day(args.on),
             args.forward, args.note,
         ),
         lambda o: (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scripts.approvals import check_approvals
-from scripts.problems import Severity
-from scripts.repo import Repo
-from scripts.reporters import REPORTERS
+from scripts.common.repo import Repo
+from scripts.nomination.problems import Severity
+from scripts.nomination.reporters import REPORTERS
+from scripts.review.approvals import check_approvals
 
 NAME = "check-approvals"
 HELP = ("kiểm tra pull request: mọi bài thêm vào hoặc sửa trong content/published/ có dấu thông qua "

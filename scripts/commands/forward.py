@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts import forward, review
-from scripts.checker import CheckContext
 from scripts.commands._decision import run_decision
-from scripts.errors import UsageError
-from scripts.repo import MONTH_FOLDER, Repo
-from scripts.settings import load_settings
+from scripts.common.errors import UsageError
+from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.settings import load_settings
+from scripts.nomination.checker import CheckContext
+from scripts.review import decisions, forward
 
 NAME = "forward"
 HELP = ("gửi cấp trên: đánh dấu một bài đã thông qua (PATH), hoặc lập bộ hồ sơ của một tháng "
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     if args.path and not args.month and not args.out:
         return run_decision(
-            lambda: review.mark_forward(repo, review.resolve(args.path, repo), not args.remove),
+            lambda: decisions.mark_forward(repo, decisions.resolve(args.path, repo), not args.remove),
             lambda o: (f"Đã bỏ đánh dấu gửi cấp trên: {o.source}." if args.remove
                        else f"Đã đánh dấu gửi cấp trên: {o.source}."),
         )

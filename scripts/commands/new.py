@@ -6,13 +6,13 @@ import argparse
 import re
 import sys
 
-from scripts import clock
-from scripts.errors import PipelineError, UsageError
-from scripts.repo import MONTH_FOLDER, Repo
-from scripts.schema import NominationSchema
-from scripts.template import Draft, render, still_to_fill
-from scripts.units import UnitRegistry
-from scripts.vietnamese import nfc, slugify
+from scripts.common import clock
+from scripts.common.errors import PipelineError, UsageError
+from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.vietnamese import nfc, slugify
+from scripts.nomination.schema import NominationSchema
+from scripts.nomination.template import Draft, render, still_to_fill
+from scripts.nomination.units import UnitRegistry
 
 NAME = "new"
 HELP = "tạo phiếu giới thiệu mới từ mẫu, trong thư mục tháng này của content/nominations"

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from scripts.commands.report import write_output
-from scripts.radio import build_bulletin, render_text, speak
-from scripts.read_aloud import Lexicon
-from scripts.repo import Repo
-from scripts.settings import load_settings
-from scripts.submissions import parse_month
-from scripts.units import UnitRegistry
+from scripts.common.repo import Repo
+from scripts.common.settings import load_settings
+from scripts.nomination.units import UnitRegistry
+from scripts.reports.radio import build_bulletin, render_text, speak
+from scripts.reports.read_aloud import Lexicon
+from scripts.reports.submissions import parse_month
 
 NAME = "radio"
 HELP = "bản tin phát thanh của tháng từ các bài đã được thông qua, viết sẵn để đọc (và tệp âm thanh)"
@@ -25,16 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (giọng tiếng Việt)")
 
 
-def lexicon_file(repo: Repo) -> Path:
-    return repo.units_file.with_name("abbreviations.yaml")
-
-
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     year, month = parse_month(args.month)
     bulletin = build_bulletin(
         repo, load_settings(repo.root), UnitRegistry.load(repo.units_file),
-        Lexicon.load(lexicon_file(repo)), year, month,
+        Lexicon.load(repo.abbreviations_file), year, month,
     )
     write_output(render_text(bulletin).encode("utf-8"), args.out)
     if args.audio:

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.errors import PipelineError
-from scripts.fileops import atomic_write
-from scripts.repo import Repo
-from scripts.report_render import RENDERERS, layout
-from scripts.settings import load_settings
-from scripts.submissions import month_report, parse_month, parse_year, year_report
-from scripts.units import UnitRegistry
+from scripts.common.errors import PipelineError
+from scripts.common.fileops import atomic_write
+from scripts.common.repo import Repo
+from scripts.common.settings import load_settings
+from scripts.nomination.units import UnitRegistry
+from scripts.reports.render import RENDERERS, layout
+from scripts.reports.submissions import month_report, parse_month, parse_year, year_report
 
 NAME = "report"
 HELP = "báo cáo tháng hoặc năm: từng đơn vị đã gửi bao nhiêu phiếu, đúng hạn hay muộn, kết quả thẩm định"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from scripts import review
 from scripts.commands._decision import add_decision_arguments, run_decision
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.review import decisions
 
 NAME = "return"
 HELP = "trả lại một phiếu để đơn vị bổ sung (tệp ở lại content/nominations/)"
@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     return run_decision(
-        lambda: review.return_(
-            repo, review.resolve(args.path, repo), args.by, args.reason, review.parse_day(args.on)
+        lambda: decisions.return_(
+            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on)
         ),
         lambda o: f"Đã trả lại để bổ sung: {o.source}. Đơn vị sửa tệp, xóa khối \"review\" và gửi lại.",
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scripts import clock, queue
-from scripts.errors import UsageError
-from scripts.repo import MONTH_FOLDER, Repo
-from scripts.units import UnitRegistry
+from scripts.common import clock
+from scripts.common.errors import UsageError
+from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.nomination.units import UnitRegistry
+from scripts.review import queue
 
 NAME = "status"
 HELP = ("hàng chờ thẩm định: phiếu theo trạng thái, tháng, đơn vị, số ngày chờ; đánh dấu người được "

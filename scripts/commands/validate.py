@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.checker import CheckContext, FileResult, check_files
-from scripts.decoding import BOM, decode, encode_like
-from scripts.fileops import atomic_write
-from scripts.problems import Severity
-from scripts.repo import Repo
-from scripts.reporters import REPORTERS
+from scripts.common.fileops import atomic_write
+from scripts.common.repo import Repo
+from scripts.nomination.checker import CheckContext, FileResult, check_files
+from scripts.nomination.decoding import BOM, decode, encode_like
+from scripts.nomination.problems import Severity
+from scripts.nomination.reporters import REPORTERS
 
 NAME = "validate"
 HELP = "kiểm tra các tệp giới thiệu (mặc định: content/nominations và content/published)"

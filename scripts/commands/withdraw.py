@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from scripts import review
 from scripts.commands._decision import add_decision_arguments, how_moved, run_decision
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.review import decisions
 
 NAME = "withdraw"
 HELP = "gỡ một bài đã đăng: ghi lý do và chuyển về content/nominations/ (không xóa gì)"
@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     return run_decision(
-        lambda: review.withdraw(
-            repo, review.resolve(args.path, repo), args.by, args.reason, review.parse_day(args.on)
+        lambda: decisions.withdraw(
+            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on)
         ),
         lambda o: (
             f"Đã gỡ bài: {o.source} → {o.target} ({how_moved(o)}). "

@@ -43,6 +43,11 @@ class Repo:
     def units_file(self) -> Path:
         return self.root / "schema" / "units.yaml"
 
+    @property
+    def abbreviations_file(self) -> Path:
+        """What the radio bulletin expands when reading aloud."""
+        return self.root / "schema" / "abbreviations.yaml"
+
     def relative(self, path: Path) -> str:
         """The path as messages show it: relative to the repository root when inside it."""
         absolute = os.path.abspath(path)

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.errors import PipelineError
+from scripts.common.errors import PipelineError
 
 SETTINGS_FILE = "pelicanconf.py"
 

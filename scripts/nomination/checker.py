@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts import clock
-from scripts.frontmatter import dotted
-from scripts.loader import LoadResult, Nomination, load
-from scripts.messages import translate
-from scripts.parallel import fork_map
-from scripts.problems import Problem, Severity
-from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
-from scripts.schema import NominationSchema
-from scripts.units import UnitRegistry
-from scripts.vietnamese import slugify
+from scripts.common import clock
+from scripts.common.parallel import fork_map
+from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.common.vietnamese import slugify
+from scripts.nomination.frontmatter import dotted
+from scripts.nomination.loader import LoadResult, Nomination, load
+from scripts.nomination.messages import translate
+from scripts.nomination.problems import Problem, Severity
+from scripts.nomination.schema import NominationSchema
+from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}

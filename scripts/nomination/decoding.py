@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from scripts.legacy_encodings import Guess, Mojibake, find_mojibake, guess_legacy
+from scripts.nomination.legacy_encodings import Guess, Mojibake, find_mojibake, guess_legacy
 
 BOM = b"\xef\xbb\xbf"
 

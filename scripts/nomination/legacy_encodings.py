@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scripts.vietnamese import VIETNAMESE_LETTERS, is_vietnamese_syllable
+from scripts.common.vietnamese import VIETNAMESE_LETTERS, is_vietnamese_syllable
 
 # TCVN 5712:1993 VN3 ("ABC"): one byte per lowercase letter; capitals with tone marks use the
 # same bytes in a capital-only font, so they decode to lowercase.

@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.decoding import Decoded, NotUtf8, decode
-from scripts.frontmatter import FrontMatterError, dotted, parse
-from scripts.problems import Problem, Severity
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.nomination.decoding import Decoded, NotUtf8, decode
+from scripts.nomination.frontmatter import FrontMatterError, dotted, parse
+from scripts.nomination.problems import Problem, Severity
 
 MAX_BYTES = 1024 * 1024
 Path_ = tuple[str | int, ...]

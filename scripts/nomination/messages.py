@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from scripts.frontmatter import dotted
+from scripts.nomination.frontmatter import dotted
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-    from scripts.schema import NominationSchema
+    from scripts.nomination.schema import NominationSchema
 
 Path_ = tuple[str | int, ...]
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
-from scripts.problems import Problem, Severity, count
+from scripts.nomination.problems import Problem, Severity, count
 
 
 def _summary(problems: list[Problem], files: int) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema_rs
 
-from scripts.errors import PipelineError
+from scripts.common.errors import PipelineError
 
 PUBLIC = "public"
 CONSENT = "consent"

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from scripts.schema import NominationSchema
-from scripts.units import Unit
+from scripts.nomination.schema import NominationSchema
+from scripts.nomination.units import Unit
 
 _INDIVIDUAL_ONLY = ("birth_year", "gender")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts.errors import PipelineError
-from scripts.vietnamese import sort_key
+from scripts.common.errors import PipelineError
+from scripts.common.vietnamese import sort_key
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

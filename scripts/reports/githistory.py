@@ -24,8 +24,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from scripts.clock import WARD_TIMEZONE
-from scripts.repo import MONTH_FOLDER, Repo
+from scripts.common.clock import WARD_TIMEZONE
+from scripts.common.repo import MONTH_FOLDER, Repo
 
 SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
 BULK_IMPORT = "commit nhập hàng loạt (phiếu của nhiều tháng cùng lúc)"

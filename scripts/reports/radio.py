@@ -15,15 +15,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import clock
-from scripts.errors import PipelineError
-from scripts.loader import load
-from scripts.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
-from scripts.repo import Repo
-from scripts.settings import WardSettings
-from scripts.submissions import DEADLINE_DAY
-from scripts.units import UnitRegistry
-from scripts.vietnamese import document_date, month_label
+from scripts.common import clock
+from scripts.common.errors import PipelineError
+from scripts.common.repo import Repo
+from scripts.common.settings import WardSettings
+from scripts.common.vietnamese import document_date, month_label
+from scripts.nomination.loader import load
+from scripts.nomination.units import UnitRegistry
+from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
+from scripts.reports.submissions import DEADLINE_DAY
 
 SYLLABLES_PER_MINUTE = 160
 """Reading pace assumed for the estimate and given to espeak-ng: Vietnamese radio announcers read

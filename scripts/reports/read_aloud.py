@@ -23,8 +23,8 @@ from typing import ClassVar
 import markdown
 import yaml
 
-from scripts.errors import PipelineError
-from scripts.vietnamese import nfc
+from scripts.common.errors import PipelineError
+from scripts.common.vietnamese import nfc
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 ZERO_TEN = "linh"

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from scripts.settings import WardSettings
-from scripts.submissions import (
+from scripts.common.settings import WardSettings
+from scripts.common.vietnamese import document_date, month_label, short_date
+from scripts.reports.submissions import (
     DEADLINE_DAY,
     LAST_ON_TIME_DAY,
     SOURCE_GIT,
@@ -26,7 +27,6 @@ from scripts.submissions import (
     Tally,
     YearReport,
 )
-from scripts.vietnamese import document_date, month_label, short_date
 
 STATE_LABELS = {
     "pending": "Chờ thẩm định",

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import clock
-from scripts.errors import UsageError
-from scripts.githistory import History, read_history
-from scripts.loader import load
-from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
-from scripts.units import Unit, UnitRegistry
+from scripts.common import clock
+from scripts.common.errors import UsageError
+from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.nomination.loader import load
+from scripts.nomination.units import Unit, UnitRegistry
+from scripts.reports.githistory import History, read_history
 
 DEADLINE_DAY = 15
 """Units send their examples "trước ngày 15 hằng tháng" (Văn bản số 124/UBND ngày 31/3/2021 of the

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from scripts import gitops
-from scripts.checker import CheckContext, check_file
-from scripts.problems import Problem, Severity
-from scripts.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.nomination.checker import CheckContext, check_file
+from scripts.nomination.problems import Problem, Severity
+from scripts.review import gitops
 
 PUBLISHED_PREFIX = f"content/{PUBLISHED}/"
 NOMINATIONS_PREFIX = f"content/{NOMINATIONS}/"

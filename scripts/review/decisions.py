@@ -18,15 +18,16 @@ from pathlib import Path
 
 import yaml
 
-from scripts import clock, gitops
-from scripts.checker import CheckContext, check, check_files
-from scripts.decoding import NotUtf8, decode
-from scripts.errors import PipelineError, UsageError
-from scripts.fileops import atomic_write
-from scripts.frontmatter import FrontMatterError, parse
-from scripts.loader import Nomination, load, load_bytes
-from scripts.problems import Problem
-from scripts.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.common import clock
+from scripts.common.errors import PipelineError, UsageError
+from scripts.common.fileops import atomic_write
+from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.nomination.checker import CheckContext, check, check_files
+from scripts.nomination.decoding import NotUtf8, decode
+from scripts.nomination.frontmatter import FrontMatterError, parse
+from scripts.nomination.loader import Nomination, load, load_bytes
+from scripts.nomination.problems import Problem
+from scripts.review import gitops
 
 APPROVED = "approved"
 RETURNED = "returned"

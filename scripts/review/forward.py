@@ -22,14 +22,14 @@ import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from scripts import clock
-from scripts.checker import CheckContext
-from scripts.errors import PipelineError
-from scripts.fileops import atomic_write
-from scripts.loader import Nomination, load
-from scripts.settings import WardSettings
-from scripts.units import UnitRegistry
-from scripts.vietnamese import document_date, month_label, sort_key
+from scripts.common import clock
+from scripts.common.errors import PipelineError
+from scripts.common.fileops import atomic_write
+from scripts.common.settings import WardSettings
+from scripts.common.vietnamese import document_date, month_label, sort_key
+from scripts.nomination.checker import CheckContext
+from scripts.nomination.loader import Nomination, load
+from scripts.nomination.units import UnitRegistry
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),

@@ -12,8 +12,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.errors import PipelineError
-from scripts.fileops import atomic_write, write_beside
+from scripts.common.errors import PipelineError
+from scripts.common.fileops import atomic_write, write_beside
 
 
 class GitError(PipelineError):

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from scripts import clock
-from scripts.loader import Nomination, load
-from scripts.repo import NOMINATIONS, Repo
-from scripts.units import UnitRegistry
-from scripts.vietnamese import fold, month_label, short_date, sort_key, weekday_date
+from scripts.common import clock
+from scripts.common.repo import NOMINATIONS, Repo
+from scripts.common.vietnamese import fold, month_label, short_date, sort_key, weekday_date
+from scripts.nomination.loader import Nomination, load
+from scripts.nomination.units import UnitRegistry
 
 SUBMITTED = "submitted"
 STATES = (SUBMITTED, "returned", "withdrawn", "approved")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from scripts.checker import slug_problems
-from scripts.repo import Repo
-from scripts.reporters import text_line
+from scripts.common.repo import Repo
+from scripts.nomination.checker import slug_problems
+from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
@@ -48,15 +48,23 @@ def check_settings(pelican) -> None:
     paginated["names"] = column["NAMES_PER_PAGE"]
 
 
+def story_sources() -> list[Path]:
+    """Every module that decides what a cached story holds: load, check, shared rules, this plugin.
+
+    A glob over the package rooms rather than a list of names, so that a module added or moved
+    in them is counted without anyone remembering this function.
+    """
+    package = Path(__file__).resolve().parent.parent
+    return [path for room in ("nomination", "common", "site") for path in (package / room).rglob("*.py")]
+
+
 def _cache_is_stale(settings: dict, column: dict) -> bool:
     cache = Path(settings["CACHE_PATH"])
     cached = [path.stat().st_mtime for path in cache.glob("*") if path.is_file()] if cache.is_dir() else []
     if not cached:
         return False
     repo = Repo.at(column["ROOT"])
-    sources = [repo.schema_file, repo.units_file, *Path(__file__).parent.glob("*.py")]
-    scripts = Path(__file__).parent.parent
-    sources += [scripts / name for name in ("schema.py", "checker.py", "loader.py", "frontmatter.py")]
+    sources = [repo.schema_file, repo.units_file, *story_sources()]
     newest = max((path.stat().st_mtime for path in sources if path.exists()), default=0)
     return newest > min(cached)
 

@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from scripts.repo import Repo
-from scripts.schema import NominationSchema
+from scripts.common.repo import Repo
+from scripts.nomination.schema import NominationSchema
 from scripts.site import cleanup
 from scripts.site.listings import build_column
 from scripts.site.settings import column_settings, save_as

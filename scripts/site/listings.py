@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scripts.schema import NominationSchema
+from scripts.common.vietnamese import sort_key
+from scripts.nomination.schema import NominationSchema
 from scripts.site.settings import save_as
 from scripts.site.story import Term
-from scripts.vietnamese import sort_key
 
 
 @dataclass

@@ -24,11 +24,11 @@ from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category
 
-from scripts.checker import CheckContext, FileResult, check_file
-from scripts.parallel import fork_map, worth_forking
-from scripts.problems import Problem, Severity
-from scripts.repo import NOMINATIONS, PUBLISHED, Repo
-from scripts.reporters import text_line
+from scripts.common.parallel import fork_map, worth_forking
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.nomination.checker import CheckContext, FileResult, check_file
+from scripts.nomination.problems import Problem, Severity
+from scripts.nomination.reporters import text_line
 from scripts.site.markup import Renderer, sanitize
 from scripts.site.settings import column_settings
 from scripts.site.story import Story, build_story

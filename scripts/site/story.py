@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.schema import NominationSchema
+from scripts.common.vietnamese import fold, month_label, sort_key, weekday_date
+from scripts.nomination.schema import NominationSchema
+from scripts.nomination.units import UnitRegistry
 from scripts.site.images import image_size
-from scripts.units import UnitRegistry
-from scripts.vietnamese import fold, month_label, sort_key, weekday_date
 
 
 @dataclass(frozen=True)

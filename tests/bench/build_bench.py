@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.frontmatter import split
+from scripts.nomination.frontmatter import split
 from tests.bench.generate import ROOT, generate, nomination
 from tests.bench.measure import Figures, run
 

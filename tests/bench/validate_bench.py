@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.frontmatter import split
+from scripts.nomination.frontmatter import split
 from tests.bench.generate import ROOT, generate
 from tests.bench.measure import run
 

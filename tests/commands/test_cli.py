@@ -11,7 +11,7 @@ import pytest
 from scripts.cli import build_parser, command_modules
 from tests.bench.generate import generate
 from tests.conftest import run_cli
-from tests.test_validate_cases import CASES, TODAY
+from tests.nomination.test_validate_cases import CASES, TODAY
 
 BAD = CASES / "invalid" / "unknown-unit.md"
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from scripts.vietnamese import (
+from scripts.common.vietnamese import (
     document_date,
     fold,
     is_vietnamese_syllable,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from scripts.frontmatter import FrontMatterError, parse
+from scripts.nomination.frontmatter import FrontMatterError, parse
 
 SCALARS = ["1", "'1'", "yes", "No", "~", "", "null", "1.5", ".inf", "-.5e3", "0x1F", "0o17", "017",
            "1_000", "true", "'true'", '"x"', "12:30", "+12", ".NaN", "Y", "n", "[1, b, 'c', null]",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.legacy_encodings import encode_tcvn3, encode_vni, find_mojibake, guess_legacy
+from scripts.nomination.legacy_encodings import encode_tcvn3, encode_vni, find_mojibake, guess_legacy
 from tests.conftest import run_cli
-from tests.test_validate_cases import CASES, TODAY
+from tests.nomination.test_validate_cases import CASES, TODAY
 
 VALID = CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md"
 TEXT = VALID.read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 
-from scripts.frontmatter import parse
-from scripts.schema import CONSENT, PRIVATE, PUBLIC, NominationSchema
+from scripts.nomination.frontmatter import parse
+from scripts.nomination.schema import CONSENT, PRIVATE, PUBLIC, NominationSchema
 from tests.conftest import ROOT
-from tests.test_validate_cases import CASES
+from tests.nomination.test_validate_cases import CASES
 
 SCHEMA = NominationSchema.load(ROOT / "schema" / "nomination.schema.json")
 

@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import ROOT, make_repo, run_cli
 
-CASES = Path(__file__).parent / "cases"
+CASES = ROOT / "tests" / "cases"
 TODAY = {"DIEN_HINH_TODAY": "2026-11-27"}
 INVALID = sorted(CASES.glob("invalid/*.md"))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
-from scripts.githistory import BULK_IMPORT, SHALLOW, read_history
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.reports.githistory import BULK_IMPORT, SHALLOW, read_history
 from tests.reports.conftest import ColumnRepo
 
 NOM = "content/nominations/2026-11/dung-han.md"

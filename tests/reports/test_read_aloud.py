@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
+from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
 from tests.conftest import ROOT
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "read-aloud.yaml").read_text(encoding="utf-8"))
@@ -60,7 +60,7 @@ def test_abbreviations_are_data(tmp_path):
 
 
 def test_bad_abbreviation_file_is_a_clear_error(tmp_path):
-    from scripts.errors import PipelineError
+    from scripts.common.errors import PipelineError
 
     bad = tmp_path / "abbreviations.yaml"
     bad.write_text("- chỉ là một danh sách\n", encoding="utf-8")

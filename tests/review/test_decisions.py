@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import gitops, review
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.review import decisions, gitops
 from tests.review.conftest import TODAY, build, cli, git, snapshot
 
 LAN = "2026-11/ba-nguyen-thi-lan-tra-lai-tui-xach.md"
@@ -136,7 +136,7 @@ def test_a_failure_after_the_move_is_undone(basic, monkeypatch):
     monkeypatch.setattr(gitops.os, "replace", refuse)
     monkeypatch.setenv("DIEN_HINH_TODAY", TODAY)
     with pytest.raises(OSError, match="No space left"):
-        review.approve(Repo.at(basic), basic / "content" / "nominations" / LAN, BY, REF)
+        decisions.approve(Repo.at(basic), basic / "content" / "nominations" / LAN, BY, REF)
     assert snapshot(basic) == before
     assert git(basic, "status", "--porcelain", "--ignored") == ""
 

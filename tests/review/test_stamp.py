@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.frontmatter import parse
-from scripts.review import render
+from scripts.nomination.frontmatter import parse
+from scripts.review.decisions import render
 
 TRICKY = [
     "Biên bản số 05/BB-HĐTĐKT",

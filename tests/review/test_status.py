@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from scripts.queue import person_key, shingles, similarity
+from scripts.review.queue import person_key, shingles, similarity
 from tests.review.conftest import DATA, build, cli
 
 

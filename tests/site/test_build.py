@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.vietnamese import sort_key
+from scripts.common.vietnamese import sort_key
 from tests.site.conftest import output_files
 
 DUC = "bai/ong-nguyen-van-duc-tra-lai-tui-tien-cho-nguoi-danh-roi/index.html"

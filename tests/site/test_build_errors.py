@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 from tests.site.conftest import TODAY, build, make_site_repo
 
 DUC = "content/published/2026-08/ong-nguyen-van-duc-tra-lai-tui-tien-cho-nguoi-danh-roi.md"
@@ -55,7 +57,7 @@ def test_settings_that_read_pending_nominations_are_refused(tmp_path):
 def test_many_stories_are_read_on_all_cores_with_the_same_checks(tmp_path):
     """From PARALLEL_FROM stories on, a full build reads them in forked workers: same pages,
     same stop with the validator's line when one of them is wrong."""
-    from scripts.parallel import PARALLEL_FROM
+    from scripts.common.parallel import PARALLEL_FROM
     from tests.bench.generate import generate
 
     repo = make_site_repo(tmp_path / "repo", extra=False)
@@ -134,3 +136,30 @@ def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
     assert (output / "index.html").is_file() and (output / "theme/css/site.css").is_file()
     assert (output / "images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png").is_file()
     assert (output / "sitemap.xml").is_file() and (output / "robots.txt").is_file()
+
+
+def test_editing_the_checker_makes_the_content_cache_stale(tmp_path):
+    """The cache is judged against every module that decides a story's public view, found by a
+    glob over the package: a moved or new module of the checker counts without a list to update."""
+    import os
+    import time
+
+    from scripts.nomination import checker, loader
+    from scripts.site import _cache_is_stale, story_sources
+
+    sources = story_sources()
+    assert Path(checker.__file__).resolve() in sources
+    assert Path(loader.__file__).resolve() in sources
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cached = cache / "NominationReader-md"
+    cached.write_bytes(b"")
+    settings = {"CACHE_PATH": str(cache)}
+    column = {"ROOT": str(ROOT)}
+    future = time.time() + 100
+    os.utime(cached, (future, future))
+    assert not _cache_is_stale(settings, column)
+    # The checker edited after the cache was written.
+    checker_time = Path(checker.__file__).stat().st_mtime
+    os.utime(cached, (checker_time - 1, checker_time - 1))
+    assert _cache_is_stale(settings, column)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import feedparser
 
-from scripts.checker import CheckContext
-from scripts.loader import load
-from scripts.repo import Repo
+from scripts.common.repo import Repo
+from scripts.nomination.checker import CheckContext
+from scripts.nomination.loader import load
 
 
 def titles(repo, folder: str) -> set[str]:

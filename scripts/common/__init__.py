@@ -1,0 +1,1 @@
+"""Helpers every room uses: repository paths, settings, clock, periods, file writes, text rules."""

@@ -1,0 +1,1 @@
+"""Bytes to a checked nomination: decoding, front matter, loader, schema, domain rules, problems."""

@@ -1,0 +1,1 @@
+"""Send dates from history, monthly and yearly tallies and their rendering, the radio bulletin."""
