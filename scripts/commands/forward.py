@@ -8,7 +8,8 @@ from pathlib import Path
 
 from scripts.commands._decision import run_decision
 from scripts.common.errors import UsageError
-from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.period import Period
+from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
 from scripts.nomination.checker import CheckContext
 from scripts.review import decisions, forward
@@ -35,9 +36,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.path or args.remove or not (args.month and args.out):
         raise UsageError("dùng \"forward PATH [--remove]\" hoặc \"forward --month YYYY-MM --out THƯ_MỤC\"")
-    if not MONTH_FOLDER.match(args.month):
-        raise UsageError(f"tháng \"{args.month}\" không đúng dạng YYYY-MM (ví dụ 2026-11)")
-    bundle = forward.collect(CheckContext.for_repo(repo), args.month, load_settings(repo.root))
+    month = str(Period.parse(args.month))
+    bundle = forward.collect(CheckContext.for_repo(repo), month, load_settings(repo.root))
     written = forward.write(bundle, Path(args.out), repo.content)
     sys.stdout.write(
         f"Đã lập bộ hồ sơ gửi cấp trên kỳ {args.month}: {len(bundle.items)} gương.\n"

@@ -8,7 +8,8 @@ import sys
 
 from scripts.common import clock
 from scripts.common.errors import PipelineError, UsageError
-from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.period import Period
+from scripts.common.repo import Repo
 from scripts.common.vietnamese import nfc, slugify
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.template import Draft, render, still_to_fill
@@ -45,9 +46,7 @@ def run(args: argparse.Namespace) -> int:
             choices = ", ".join(allowed)
             raise UsageError(f"{option} \"{value}\" không có trong mẫu phiếu; chọn một trong: {choices}")
     today = clock.today()
-    period = args.period or f"{today.year}-{today.month:02d}"
-    if not MONTH_FOLDER.match(period):
-        raise UsageError(f"kỳ giới thiệu \"{period}\" phải có dạng YYYY-MM, ví dụ 2026-11")
+    period = str(Period.parse(args.period) if args.period else Period.of(today))
     title = nfc(args.title.strip())
     slug = slugify(title)
     if not slug or not re.search("[a-z]", slug):

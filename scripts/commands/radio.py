@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from scripts.commands.report import write_output
+from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.radio import build_bulletin, render_text, speak
 from scripts.reports.read_aloud import Lexicon
-from scripts.reports.submissions import parse_month
 
 NAME = "radio"
 HELP = "bản tin phát thanh của tháng từ các bài đã được thông qua, viết sẵn để đọc (và tệp âm thanh)"
@@ -27,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
-    year, month = parse_month(args.month)
+    period = Period.parse(args.month)
     bulletin = build_bulletin(
         repo, load_settings(repo.root), UnitRegistry.load(repo.units_file),
-        Lexicon.load(repo.abbreviations_file), year, month,
+        Lexicon.load(repo.abbreviations_file), period.year, period.month,
     )
     write_output(render_text(bulletin).encode("utf-8"), args.out)
     if args.audio:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from scripts.common.errors import PipelineError
 from scripts.common.fileops import atomic_write
+from scripts.common.period import Period, parse_year
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.render import RENDERERS, layout
-from scripts.reports.submissions import month_report, parse_month, parse_year, year_report
+from scripts.reports.submissions import month_report, year_report
 
 NAME = "report"
 HELP = "báo cáo tháng hoặc năm: từng đơn vị đã gửi bao nhiêu phiếu, đúng hạn hay muộn, kết quả thẩm định"
@@ -50,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     units = UnitRegistry.load(repo.units_file)
     ward = load_settings(repo.root)
     if args.month is not None:
-        year, month = parse_month(args.month)
-        report = month_report(repo, units, year, month)
+        period = Period.parse(args.month)
+        report = month_report(repo, units, period.year, period.month)
     else:
         report = year_report(repo, units, parse_year(args.year))
     write_output(RENDERERS[args.format](layout(report, ward)), args.out)

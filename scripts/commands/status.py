@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from scripts.common import clock
-from scripts.common.errors import UsageError
-from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.period import Period
+from scripts.common.repo import Repo
 from scripts.nomination.units import UnitRegistry
 from scripts.review import queue
 
@@ -23,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.month and not MONTH_FOLDER.match(args.month):
-        raise UsageError(f"tháng \"{args.month}\" không đúng dạng YYYY-MM (ví dụ 2026-11)")
+    if args.month:
+        Period.parse(args.month)
     repo = Repo.at(args.root)
     found = queue.build(repo, UnitRegistry.load(repo.units_file), clock.today(), args.month)
     queue.REPORTERS[args.format](found, sys.stdout)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 NOMINATIONS = "nominations"
 PUBLISHED = "published"
-MONTH_FOLDER = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)

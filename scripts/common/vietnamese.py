@@ -121,9 +121,3 @@ def short_date(day: dt.date) -> str:
 def document_date(day: dt.date) -> str:
     """"ngày 27 tháng 11 năm 2026", as official documents write it."""
     return f"ngày {day.day} tháng {day.month} năm {day.year}"
-
-
-def month_label(period: str) -> str:
-    """"2026-11" → "Tháng 11/2026"."""
-    year, month = period.split("-")
-    return f"Tháng {int(month)}/{year}"

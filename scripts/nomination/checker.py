@@ -17,7 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from scripts.common import clock
 from scripts.common.parallel import fork_map
-from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.common.period import Period
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.common.vietnamese import slugify
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
@@ -109,7 +110,7 @@ def _check_place(found: _Findings) -> None:
         return
     folder, _ = os.path.split(os.path.abspath(nomination.path))
     base, month = os.path.split(folder)
-    if base != ctx.repo.folder_of(state) or not MONTH_FOLDER.match(month):
+    if base != ctx.repo.folder_of(state) or not Period.match(month):
         found.add((), (
             f"tệp phải nằm trong thư mục tháng: content/{state}/YYYY-MM/{nomination.path.name}"
         ), "file.folder", line=1)
@@ -171,7 +172,7 @@ def _check_dates(found: _Findings) -> None:
             f"ngày thẩm định {reviewed.isoformat()} trước ngày gửi {submitted.isoformat()}"
         ), "date.order")
     period = meta.get("period")
-    if submitted and isinstance(period, str) and MONTH_FOLDER.match(period):
+    if submitted and Period.match(period):
         year, month = map(int, period.split("-"))
         if (submitted.year, submitted.month) < (year, month):
             found.add(("submitted_on",), (

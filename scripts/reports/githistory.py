@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from scripts.common.clock import WARD_TIMEZONE
-from scripts.common.repo import MONTH_FOLDER, Repo
+from scripts.common.period import Period
+from scripts.common.repo import Repo
 
 SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
 BULK_IMPORT = "commit nhập hàng loạt (phiếu của nhiều tháng cùng lúc)"
@@ -83,7 +84,7 @@ def _latest(events, limit: int):
 def _month_of(path: str) -> str | None:
     """The month folder of a content/<state>/<YYYY-MM>/<slug>.md path."""
     parts = PurePosixPath(path).parts
-    return parts[-2] if len(parts) >= 3 and MONTH_FOLDER.match(parts[-2]) else None
+    return parts[-2] if len(parts) >= 3 and Period.match(parts[-2]) else None
 
 
 def _git(repo: Repo, *args: str) -> subprocess.CompletedProcess:

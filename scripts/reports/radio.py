@@ -17,9 +17,10 @@ from pathlib import Path
 
 from scripts.common import clock
 from scripts.common.errors import PipelineError
+from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import WardSettings
-from scripts.common.vietnamese import document_date, month_label
+from scripts.common.vietnamese import document_date
 from scripts.nomination.loader import load
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
@@ -85,11 +86,11 @@ def _stories(repo: Repo, period: str) -> tuple[list, list[str]]:
 
 def build_bulletin(repo: Repo, ward: WardSettings, units: UnitRegistry, lexicon: Lexicon,
                    year: int, month: int, today: dt.date | None = None) -> Bulletin:
-    period = f"{year:04d}-{month:02d}"
-    stories, skipped = _stories(repo, period)
+    period = Period(year, month)
+    stories, skipped = _stories(repo, str(period))
     if not stories:
         raise PipelineError(
-            f"{month_label(period)} chưa có bài nào được Hội đồng thông qua (content/published/{period}/ "
+            f"{period.label} chưa có bài nào được Hội đồng thông qua (content/published/{period}/ "
             "trống): chưa có gì để đọc trên đài"
         )
     station = f"Đài truyền thanh {ward.ward_name}"
@@ -128,7 +129,7 @@ def build_bulletin(repo: Repo, ward: WardSettings, units: UnitRegistry, lexicon:
         ),
         say("Xin cảm ơn quý vị và các bạn đã chú ý lắng nghe. Hẹn gặp lại trong chuyên mục kỳ sau."),
     ]))
-    return Bulletin(period, f"Bản tin phát thanh chuyên mục {ward.column_name} – {month_label(period)}",
+    return Bulletin(period, f"Bản tin phát thanh chuyên mục {ward.column_name} – {period.label}",
                     station, today or clock.today(), segments, skipped)
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
-from scripts.common.vietnamese import document_date, month_label, short_date
+from scripts.common.vietnamese import document_date, short_date
 from scripts.reports.submissions import (
     DEADLINE_DAY,
     LAST_ON_TIME_DAY,

@@ -8,14 +8,13 @@ the deadline. Every unit of the registry gets a row, those that sent nothing inc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.common import clock
-from scripts.common.errors import UsageError
-from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.common.period import Period
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.loader import load
 from scripts.nomination.units import Unit, UnitRegistry
 from scripts.reports.githistory import History, read_history
@@ -33,25 +32,9 @@ STATES = ("pending", "approved", "returned", "withdrawn")
 SOURCE_GIT = "git"
 SOURCE_DECLARED = "submitted_on"
 
-_YEAR = re.compile(r"^[0-9]{4}$")
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    if not isinstance(text, str) or not MONTH_FOLDER.match(text):
-        raise UsageError(f"tháng \"{text}\" không đúng dạng YYYY-MM (ví dụ 2026-11)")
-    year, month = text.split("-")
-    return int(year), int(month)
-
-
-def parse_year(text: str) -> int:
-    if not _YEAR.match(text or "") or int(text) < 2000:
-        raise UsageError(f"năm \"{text}\" không đúng dạng YYYY (ví dụ 2026)")
-    return int(text)
-
-
-def deadline(year: int, month: int) -> dt.date:
-    """The first day that is late for the month ``year-month``."""
-    return dt.date(year, month, DEADLINE_DAY)
+def deadline(period: Period) -> dt.date:
+    """The first day that is late for ``period``."""
+    return period.day(DEADLINE_DAY)
 
 
 @dataclass
@@ -86,8 +69,7 @@ class Submission:
     def on_time(self) -> bool | None:
         if self.sent is None:
             return None
-        year, month = map(int, self.period.split("-"))
-        return self.sent < deadline(year, month)
+        return self.sent < deadline(Period.parse(self.period))
 
     @property
     def gap_days(self) -> int | None:
@@ -105,8 +87,7 @@ class Submission:
         """The two dates fall on different sides of the deadline."""
         if not self.disagrees:
             return False
-        year, month = map(int, self.period.split("-"))
-        due = deadline(year, month)
+        due = deadline(Period.parse(self.period))
         return (self.git < due) != (self.declared < due)
 
 
@@ -170,11 +151,11 @@ class MonthReport:
 
     @property
     def period(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        return str(Period(self.year, self.month))
 
     @property
     def due(self) -> dt.date:
-        return deadline(self.year, self.month)
+        return deadline(Period(self.year, self.month))
 
     @property
     def is_due(self) -> bool:
@@ -264,8 +245,7 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
 def month_report(repo: Repo, units: UnitRegistry, year: int, month: int,
                  today: dt.date | None = None, history: History | None = None) -> MonthReport:
     history = history if history is not None else read_history(repo)
-    period = f"{year:04d}-{month:02d}"
-    items, unreadable = gather(repo, {period}, history)
+    items, unreadable = gather(repo, {str(Period(year, month))}, history)
     by_unit: dict[str, list[Submission]] = {}
     unknown = []
     for item in items:
@@ -291,7 +271,7 @@ def year_report(repo: Repo, units: UnitRegistry, year: int,
                 today: dt.date | None = None, history: History | None = None) -> YearReport:
     history = history if history is not None else read_history(repo)
     today = today or clock.today()
-    periods = {f"{year:04d}-{m:02d}" for m in range(1, 13)}
+    periods = {str(period) for period in Period.months_of(year)}
     items, unreadable = gather(repo, periods, history)
     rows = []
     total = Tally()
@@ -299,16 +279,16 @@ def year_report(repo: Repo, units: UnitRegistry, year: int,
         mine = [item for item in items if item.unit_id == unit.id]
         tally = Tally()
         months = {}
-        for month in range(1, 13):
-            period = f"{year:04d}-{month:02d}"
-            of_month = [item for item in mine if item.period == period]
+        for period in Period.months_of(year):
+            month = period.month
+            of_month = [item for item in mine if item.period == str(period)]
             for item in of_month:
                 tally.add(item)
             if any(item.on_time for item in of_month):
                 months[month] = "on-time"
             elif of_month:
                 months[month] = "late"
-            elif today < deadline(year, month):
+            elif today < deadline(period):
                 months[month] = "not-due"
             else:
                 months[month] = "none"

@@ -21,7 +21,8 @@ import yaml
 from scripts.common import clock
 from scripts.common.errors import PipelineError, UsageError
 from scripts.common.fileops import atomic_write
-from scripts.common.repo import MONTH_FOLDER, NOMINATIONS, PUBLISHED, Repo
+from scripts.common.period import Period
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check, check_files
 from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.frontmatter import FrontMatterError, parse
@@ -196,7 +197,7 @@ def _load(path: Path, repo: Repo) -> tuple[Nomination, bytes]:
 
 def _require_state(path: Path, repo: Repo, state: str, hint: str) -> None:
     rel = repo.relative(path)
-    if repo.state_folder(path) != state or not MONTH_FOLDER.match(path.parent.name) \
+    if repo.state_folder(path) != state or not Period.match(path.parent.name) \
             or path.parent.parent.resolve() != (repo.content / state).resolve():
         raise Refused(f"{rel}: tệp phải nằm trong content/{state}/YYYY-MM/; {hint}")
 

@@ -25,8 +25,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scripts.common import clock
 from scripts.common.errors import PipelineError
 from scripts.common.fileops import atomic_write
+from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
-from scripts.common.vietnamese import document_date, month_label, sort_key
+from scripts.common.vietnamese import document_date, sort_key
 from scripts.nomination.checker import CheckContext
 from scripts.nomination.loader import Nomination, load
 from scripts.nomination.units import UnitRegistry

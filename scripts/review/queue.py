@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from scripts.common import clock
+from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
-from scripts.common.vietnamese import fold, month_label, short_date, sort_key, weekday_date
+from scripts.common.vietnamese import fold, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
 from scripts.nomination.units import UnitRegistry
 

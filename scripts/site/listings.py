@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from scripts.common.period import Period
 from scripts.common.vietnamese import sort_key
 from scripts.nomination.schema import NominationSchema
 from scripts.site.settings import save_as
@@ -88,7 +89,7 @@ def build_column(articles: list, schema: NominationSchema, column: dict) -> Colu
     for year in sorted({a.story.year for a in articles}, reverse=True):
         months = [
             Listing(
-                "month", "Tháng", Term(f"{year}-{month:02d}", f"Tháng {month}/{year}"),
+                "month", "Tháng", Term(str(Period(year, month)), Period(year, month).label),
                 column["MONTH_URL"].format(year=year, month=month), by["month", year, month],
             )
             for month in range(12, 0, -1) if by["month", year, month]

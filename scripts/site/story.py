@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.common.vietnamese import fold, month_label, sort_key, weekday_date
+from scripts.common.period import month_label
+from scripts.common.vietnamese import fold, sort_key, weekday_date
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
 from scripts.site.images import image_size

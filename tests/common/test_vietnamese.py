@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from scripts.common.period import month_label
 from scripts.common.vietnamese import (
     document_date,
     fold,
     is_vietnamese_syllable,
-    month_label,
     slugify,
     sort_key,
     weekday_date,
