@@ -140,8 +140,8 @@ def _check_place(found: _Findings) -> None:
 
 
 def _check_unit(found: _Findings) -> None:
-    unit = found.nomination.meta.get("submitted_by")
-    if not isinstance(unit, str) or unit in found.ctx.units:
+    unit = found.nomination.unit_id
+    if unit is None or unit in found.ctx.units:
         return
     close = found.ctx.units.suggest(unit)
     hint = f"; có phải ý bạn là \"{close[0]}\"?" if close else (
@@ -165,19 +165,17 @@ def _check_dates(found: _Findings) -> None:
         if day and day > today:
             found.add(path, f"ngày {day.isoformat()} ở tương lai (hôm nay là {today.isoformat()})",
                       "date.future")
-    submitted = clock.parse_date(meta.get("submitted_on"))
+    submitted = found.nomination.submitted_on
     reviewed = clock.parse_date(_value(meta, ("review", "on")))
     if submitted and reviewed and reviewed < submitted:
         found.add(("review", "on"), (
             f"ngày thẩm định {reviewed.isoformat()} trước ngày gửi {submitted.isoformat()}"
         ), "date.order")
-    period = meta.get("period")
-    if submitted and Period.match(period):
-        year, month = map(int, period.split("-"))
-        if (submitted.year, submitted.month) < (year, month):
-            found.add(("submitted_on",), (
-                f"ngày gửi {submitted.isoformat()} trước kỳ giới thiệu {period}"
-            ), "date.before-period", Severity.WARNING)
+    period = Period.match(found.nomination.period)
+    if submitted and period and Period.of(submitted) < period:
+        found.add(("submitted_on",), (
+            f"ngày gửi {submitted.isoformat()} trước kỳ giới thiệu {period}"
+        ), "date.before-period", Severity.WARNING)
 
 
 def _check_consent(found: _Findings) -> None:

@@ -7,11 +7,13 @@ beside whatever could be read.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.common.clock import parse_date
 from scripts.common.repo import Repo
 from scripts.nomination.decoding import Decoded, NotUtf8, decode
 from scripts.nomination.frontmatter import FrontMatterError, dotted, parse
@@ -44,6 +46,34 @@ class Nomination:
             if line:
                 return line
         return 1
+
+    def _text(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        return value if isinstance(value, str) else None
+
+    @property
+    def unit_id(self) -> str | None:
+        """``submitted_by`` when it is text (the checker says whether the unit exists)."""
+        return self._text("submitted_by")
+
+    @property
+    def title(self) -> str | None:
+        return self._text("title")
+
+    @property
+    def period(self) -> str | None:
+        """``period`` as written, when it is text (the checker says whether it is a month)."""
+        return self._text("period")
+
+    @property
+    def submitted_on(self) -> dt.date | None:
+        """``submitted_on`` when it is a real date."""
+        return parse_date(self.meta.get("submitted_on"))
+
+    @property
+    def nominee(self) -> dict:
+        nominee = self.meta.get("nominee")
+        return nominee if isinstance(nominee, dict) else {}
 
     @property
     def review(self) -> dict:

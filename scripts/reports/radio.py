@@ -109,9 +109,8 @@ def build_bulletin(repo: Repo, ward: WardSettings, units: UnitRegistry, lexicon:
         ),
     ])]
     for number, story in enumerate(stories, start=1):
-        meta = story.meta
-        unit = units.get(meta.get("submitted_by"))
-        title = str(meta.get("title", "")).strip()
+        unit = units.get(story.unit_id or "")
+        title = (story.title or "").strip()
         paragraphs = [say(f"Câu chuyện {_ordinal(number)}: {title}.")]
         paragraphs += [say(p) for p in markdown_paragraphs(story.body)]
         if unit:

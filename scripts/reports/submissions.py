@@ -220,13 +220,11 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
             message = "; ".join(p.message for p in result.problems) or "không đọc được tệp"
             unreadable.append(Unreadable(rel, message))
             continue
-        meta = result.nomination.meta
         review = result.nomination.review
-        unit_id = meta.get("submitted_by") if isinstance(meta.get("submitted_by"), str) else None
         item = Submission(
-            rel=rel, slug=path.stem, period=period, unit_id=unit_id,
+            rel=rel, slug=path.stem, period=period, unit_id=result.nomination.unit_id,
             state=_state(folder, review), forwarded=review.get("forward") is True,
-            declared=clock.parse_date(meta.get("submitted_on")), git=None,
+            declared=result.nomination.submitted_on, git=None,
         )
         if not history.available:
             item.fallback = history.reason

@@ -104,20 +104,20 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
     state = review.get("decision") if folder == NOMINATIONS else "published"
     if folder == NOMINATIONS and state not in STATES:
         state = SUBMITTED
-    nominee = meta.get("nominee") if isinstance(meta.get("nominee"), dict) else {}
-    unit_id = str(meta.get("submitted_by") or "")
+    nominee = nomination.nominee
+    unit_id = nomination.unit_id or ""
     unit = units.get(unit_id)
-    submitted = clock.parse_date(meta.get("submitted_on"))
+    submitted = nomination.submitted_on
     since = submitted if state in (SUBMITTED, "approved") else clock.parse_date(review.get("on")) or submitted
     text = " ".join(str(meta.get(key) or "") for key in ("summary", "impact")) + " " + nomination.body
     return Story(
         rel=nomination.rel,
         folder=folder,
         state=state,
-        period=str(meta.get("period") or nomination.path.parent.name),
+        period=nomination.period or nomination.path.parent.name,
         unit=unit_id,
         unit_name=unit.name if unit else unit_id,
-        title=str(meta.get("title") or nomination.slug),
+        title=nomination.title or nomination.slug,
         nominee=str(nominee.get("name") or ""),
         submitted_on=submitted,
         since=since,
