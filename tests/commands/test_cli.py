@@ -147,3 +147,24 @@ def test_a_reader_that_stops_early_is_not_an_error(empty_repo: Path):
     )
     assert done.stdout.count("\n") == 1
     assert "Lỗi không mong đợi" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_the_real_process_says_what_the_in_process_runner_says(empty_repo: Path):
+    """Most tests call ``scripts.cli.main`` in-process; this one proves the entry point itself
+    (``python -m scripts`` in a new process) prints the same lines and exit code."""
+    from tests.conftest import run_cli_process
+
+    target = _put(empty_repo, BAD)
+    rel = str(target.relative_to(empty_repo))
+    inside = run_cli("validate", rel, cwd=empty_repo, env=TODAY)
+    process = run_cli_process("validate", rel, cwd=empty_repo, env=TODAY)
+    assert (process.code, process.out, process.err) == (inside.code, inside.out, inside.err)
+    assert process.code == 1 and "unit.unknown" not in process.err
+
+
+def test_the_real_process_reports_usage_errors_in_vietnamese(empty_repo: Path):
+    from tests.conftest import run_cli_process
+
+    done = run_cli_process("status", "--month", "11/2026", cwd=empty_repo)
+    assert done.code == 2
+    assert done.err == "Lỗi: tháng \"11/2026\" không đúng dạng YYYY-MM (ví dụ 2026-11)\n"

@@ -8,7 +8,6 @@ sitemap and the search index after approval, and in no output file at all after 
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -19,11 +18,6 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.review.conftest import DATA, TODAY, cli, git, init_git
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("scripts.site") is None,
-    reason="the column's Pelican plugin (scripts/site, branch site) is not merged into this branch yet",
-)
 
 SLUG = "ba-nguyen-thi-lan-tra-lai-tui-xach"
 TITLE = "Bà Nguyễn Thị Lan trả lại túi xách"
