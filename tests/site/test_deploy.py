@@ -86,10 +86,12 @@ def test_make_github_without_the_public_remote_says_how_to_add_it(tmp_path):
     built or pushed, and the message says which remote to add."""
     work = tmp_path / "work"
     work.mkdir()
-    shutil.copy(ROOT / "Makefile", work / "Makefile")
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, work / name)
+    (work / ".installed").touch()
     git("init", "-q", "-b", "main", cwd=work)
     git("remote", "add", "origin", str(tmp_path / "private.git"), cwd=work)
-    done = subprocess.run(["make", "github", "STAMP=Makefile"], cwd=work, capture_output=True, text=True,
+    done = subprocess.run(["make", "github", "STAMP=.installed"], cwd=work, capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 2
     assert done.stderr.startswith("Lỗi: chưa có kho công khai \"cong-khai\" để đăng trang. Tạo kho công khai "
