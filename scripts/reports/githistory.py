@@ -10,7 +10,8 @@ also rewrote much of the file.
 
 Both the author date and the committer date are kept, read in the ward's time zone
 (Asia/Ho_Chi_Minh): the sender sets either at will, so neither decides, but a ``submitted_on``
-earlier than either of them is worth a look.
+earlier than either of them is worth a look, and so is a commit dated before its own parent (a
+backdated commit on top of a recent branch).
 
 Two kinds of commit say nothing about when a unit sent a file: the cut-off commit of a shallow
 clone (it seems to add everything), and the council's import of historical files, which
@@ -46,6 +47,8 @@ class Added:
     """Why the dates say nothing about sending (Vietnamese), or "" when they do."""
     imported: bool = False
     """The council's import commit (``Council-Import:`` trailer)."""
+    parents_committed: dt.datetime | None = None
+    """The latest committer date of its parents: a commit dated before its parent was backdated."""
 
     @property
     def day(self) -> dt.date:
@@ -91,6 +94,10 @@ def _latest(events, limit: int):
     return best
 
 
+def _ward_time(stamp: str | int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(int(stamp), WARD_TIMEZONE)
+
+
 def _git(repo: Repo, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["git", "-C", str(repo.root), "-c", "log.showSignature=false", *args],
@@ -115,11 +122,13 @@ def read_history(repo: Repo) -> History:
     if log.returncode != 0:
         return History(False, "kho git chưa có commit nào")
     history = History(True, shallow=shallow.strip() == "true")
-    _parse(log.stdout, prefix.strip(), history)
+    dates = _git(repo, "log", "--no-color", "--format=%H %ct", "HEAD")
+    committed = dict(line.split(" ", 1) for line in dates.stdout.splitlines() if " " in line)
+    _parse(log.stdout, prefix.strip(), history, committed)
     return history
 
 
-def _parse(output: str, prefix: str, history: History) -> None:
+def _parse(output: str, prefix: str, history: History, committed: dict[str, str]) -> None:
     """Record adds and moves, keyed by path relative to ``repo.root`` (git prints top-level paths)."""
 
     def local(path: str) -> str | None:
@@ -130,7 +139,7 @@ def _parse(output: str, prefix: str, history: History) -> None:
     index = 0
     for index, record in enumerate(output.split(_RECORD)[1:], start=1):
         tokens = record.split("\0")
-        commit, authored, committed, parents, imported = tokens[0].split(_FIELD)
+        commit, authored, stamp, parents, imported = tokens[0].split(_FIELD)
         adds: list[str] = []
         deletes: list[str] = []
         rest = [t.strip("\n") for t in tokens[1:]]
@@ -164,9 +173,10 @@ def _parse(output: str, prefix: str, history: History) -> None:
                 moved_from[path] = old
         created = [path for path in adds if path not in moved_from]
         unreliable = SHALLOW if history.shallow and not parents.strip() else ""
+        parent_stamps = [int(committed[p]) for p in parents.split() if p in committed]
         added = Added(
-            commit, dt.datetime.fromtimestamp(int(authored), WARD_TIMEZONE),
-            dt.datetime.fromtimestamp(int(committed), WARD_TIMEZONE), unreliable, bool(imported.strip()),
+            commit, _ward_time(authored), _ward_time(stamp), unreliable, bool(imported.strip()),
+            _ward_time(max(parent_stamps)) if parent_stamps else None,
         )
         for path, old in moved_from.items():
             history._moves.setdefault(path, []).append((index, old))

@@ -112,8 +112,9 @@ def _source_legend(report) -> str:
     if report.history.available:
         return (
             f"{rule} Báo cáo đối chiếu thêm với commit đầu tiên thêm tệp vào kho (ngày tác giả và ngày "
-            "commit, giờ Việt Nam): phiếu ghi ngày sớm hơn ngày của commit quá 1 ngày thì chưa được "
-            "tính, ghi \"Cần kiểm tra\" kèm lý do để Hội đồng xem lại. Phiếu cũ do Hội đồng nhập bằng "
+            "commit, giờ Việt Nam): phiếu ghi ngày sớm hơn ngày của commit quá 1 ngày, hoặc commit có "
+            "ngày sớm hơn commit cha của nó, thì chưa được tính, ghi \"Cần kiểm tra\" kèm lý do để Hội "
+            "đồng xem lại. Phiếu cũ do Hội đồng nhập bằng "
             "lệnh import được tính theo ngày trên phiếu."
         )
     return f"{rule} Không đối chiếu được với lịch sử git ({report.history.reason})."

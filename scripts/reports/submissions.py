@@ -86,14 +86,23 @@ class Submission:
             return "thiếu ngày gửi (submitted_on)"
         if self.source != SOURCE_CHECKED:
             return ""
+        grace = dt.timedelta(days=GRACE_DAYS)
+        commit = self.added.commit[:10]
         authored, committed = self.added.days
-        if max(authored, committed) - self.declared <= dt.timedelta(days=GRACE_DAYS):
-            return ""
-        return (
-            f"phiếu ghi ngày gửi {short_date(self.declared)} nhưng commit {self.added.commit[:10]} "
-            f"thêm tệp có ngày tác giả {short_date(authored)}, ngày commit {short_date(committed)} "
-            f"(sau {(max(authored, committed) - self.declared).days} ngày)"
-        )
+        reasons = []
+        if max(authored, committed) - self.declared > grace:
+            reasons.append(
+                f"phiếu ghi ngày gửi {short_date(self.declared)} nhưng commit {commit} thêm tệp có ngày "
+                f"tác giả {short_date(authored)}, ngày commit {short_date(committed)} "
+                f"(sau {(max(authored, committed) - self.declared).days} ngày)"
+            )
+        parent = self.added.parents_committed
+        if parent and parent.date() - committed > grace:
+            reasons.append(
+                f"commit {commit} có ngày commit {short_date(committed)}, sớm hơn commit cha của nó "
+                f"({short_date(parent.date())}): ngày của commit đã bị đặt lùi"
+            )
+        return "; ".join(reasons)
 
     @property
     def needs_check(self) -> bool:

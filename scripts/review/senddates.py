@@ -12,8 +12,11 @@ runs on GitHub's runner, whose clock the unit does not control, from the event t
 - no commit of a unit may carry the council's import trailer (``Council-Import:``).
 
 For a pull request, the latest push is ``before..after`` of a ``synchronize`` event; when the pull
-request is opened (or ``before`` is gone after a force-push), the whole pull request is new. For a
-push, ``before..after``.
+request is opened (or ``before`` is gone after a force-push), the whole pull request is new; when it
+is reopened, nothing is. For a push, ``before..after``.
+
+What no event says is when an earlier push of the same pull request arrived: a file it added is held
+to the days since the pull request was opened, and the report's cross-check with history follows.
 """
 
 from __future__ import annotations
@@ -72,11 +75,14 @@ def read_event(path: Path) -> Event:
     pull = data.get("pull_request")
     try:
         if isinstance(pull, dict):
-            before = data.get("before") if data.get("action") == "synchronize" else None
-            return Event(
-                "pull_request", _sha(pull["base"]["sha"]), _sha(pull["head"]["sha"]),
-                _sha(before) if before else None, _day(pull.get("created_at")),
-            )
+            head = _sha(pull["head"]["sha"])
+            before = None
+            if data.get("action") == "synchronize":
+                before = _sha(data["before"])
+            elif data.get("action") == "reopened":
+                before = head  # nothing new was pushed
+            return Event("pull_request", _sha(pull["base"]["sha"]), head, before,
+                         _day(pull.get("created_at")))
         if "after" in data and "before" in data:
             before = _sha(data["before"])
             before = None if before == ZERO_SHA else before

@@ -27,6 +27,18 @@ def test_forged_author_date_shows_to_check(column):
             "tác giả 10/11/2026, ngày commit 27/11/2026 (sau 17 ngày)") in line
 
 
+def test_a_commit_backdated_with_both_dates_shows_to_check_by_its_parent(column):
+    # Every date says the 10th, but the commit sits on top of one made on the 26th.
+    column.place("muon-han", submitted_on="2026-11-26")
+    column.commit("2026-11-26T09:00:00+07:00", "Hội Phụ nữ gửi phiếu")
+    column.place("dung-han", submitted_on="2026-11-10")
+    commit = column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu (mọi ngày đều giả)")
+    line = detail_line(column, "dung-han")
+    assert "| Cần kiểm tra |" in line
+    assert (f"cần kiểm tra: commit {commit[:10]} có ngày commit 10/11/2026, sớm hơn commit cha của nó "
+            "(26/11/2026): ngày của commit đã bị đặt lùi") in line
+
+
 def test_late_honest_commit_with_a_photo_of_another_month_is_late(column):
     column.place("dung-han", submitted_on="2026-11-27")
     photo = column.root / "content/images/2026-10/anh-cu.png"

@@ -58,8 +58,8 @@ def push_event(tmp_path: Path, before: str, after: str) -> Path:
 def unit_branch(tmp_path) -> ColumnRepo:
     """main with one earlier nomination; HEAD on the unit's branch ``gui-phieu``."""
     column = ColumnRepo(tmp_path / "repo")
-    column.place("muon-han", submitted_on="2026-11-16")
-    column.commit("2026-11-16T09:00:00+07:00", "Hội Phụ nữ gửi phiếu")
+    column.place("muon-han", submitted_on="2026-11-03")
+    column.commit("2026-11-03T09:00:00+07:00", "Hội Phụ nữ gửi phiếu")
     column.git("checkout", "-q", "-b", "gui-phieu")
     return column
 
@@ -107,19 +107,19 @@ def test_one_day_of_grace_around_midnight(unit_branch, tmp_path, declared, code)
 
 def test_altering_the_date_of_a_file_on_main_fails(unit_branch, tmp_path):
     path = unit_branch.root / "content/nominations/2026-11/muon-han.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-16", "2026-11-10"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-03", "2026-11-01"), encoding="utf-8")
     commit = unit_branch.commit("2026-11-17T09:00:00+07:00", "Sửa lỗi chính tả")
     event = pull_request_event(tmp_path, unit_branch, "opened", "2026-11-17T02:00:00Z")
     result = check(unit_branch, event, "2026-11-17")
     assert result.code == 1
     assert (f"content/nominations/2026-11/muon-han.md:7: error: submitted_on (Ngày gửi): "
-            f"commit {commit[:10]} đổi ngày gửi của phiếu đã có (16/11/2026 → 10/11/2026)") in result.out
+            f"commit {commit[:10]} đổi ngày gửi của phiếu đã có (03/11/2026 → 01/11/2026)") in result.out
 
 
 def test_altering_the_date_while_moving_the_file_fails(unit_branch, tmp_path):
     unit_branch.approve(unit_branch.root / "content/nominations/2026-11/muon-han.md", "2026-11-20")
     path = unit_branch.root / "content/published/2026-11/muon-han.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-16", "2026-11-14"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-03", "2026-11-02"), encoding="utf-8")
     commit = unit_branch.commit("2026-11-20T09:00:00+07:00", "Thông qua")
     event = pull_request_event(tmp_path, unit_branch, "opened", "2026-11-20T02:00:00Z")
     result = check(unit_branch, event, "2026-11-20")
@@ -128,7 +128,7 @@ def test_altering_the_date_while_moving_the_file_fails(unit_branch, tmp_path):
         in result.out
     # The approval itself, without touching the date, passes.
     unit_branch.git("checkout", "-q", "--", ".")
-    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-14", "2026-11-16"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-02", "2026-11-03"), encoding="utf-8")
     unit_branch.commit("2026-11-20T10:00:00+07:00", "Trả ngày gửi về như cũ")
     event = pull_request_event(tmp_path, unit_branch, "opened", "2026-11-20T02:00:00Z")
     assert check(unit_branch, event, "2026-11-20").code == 0
@@ -226,3 +226,14 @@ def test_github_format_annotates_the_line(unit_branch, tmp_path):
                              "--format", "github")
     assert result.code == 1
     assert result.out.startswith(f"::error file={NOM},line=7,")
+
+
+@pytest.mark.parametrize(("declared", "code"), [("2026-11-10", 0), ("2026-11-05", 1)])
+def test_a_reopened_pull_request_keeps_the_days_since_it_was_opened(unit_branch, tmp_path, declared, code):
+    unit_branch.place("dung-han", submitted_on=declared)
+    unit_branch.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu")
+    event = pull_request_event(tmp_path, unit_branch, "reopened", "2026-11-10T02:00:00Z")
+    result = check(unit_branch, event, "2026-11-20")
+    assert result.code == code, result.out
+    if code:
+        assert "ngoài khoảng từ ngày mở pull request (10/11/2026) đến hôm nay (20/11/2026)" in result.out
