@@ -51,10 +51,6 @@ class Added:
     """The latest committer date of its parents: a commit dated before its parent was backdated."""
 
     @property
-    def day(self) -> dt.date:
-        return self.authored.date()
-
-    @property
     def days(self) -> tuple[dt.date, dt.date]:
         """(author day, committer day)."""
         return self.authored.date(), self.committed.date()

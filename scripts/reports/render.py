@@ -38,7 +38,7 @@ STATE_LABELS = {
     "withdrawn": "Gỡ bài",
 }
 SOURCE_LABELS = {
-    SOURCE_CHECKED: "phiếu, khớp git",
+    SOURCE_CHECKED: "phiếu, đã đối chiếu git",
     SOURCE_IMPORTED: "phiếu, Hội đồng nhập",
     SOURCE_UNCHECKED: "phiếu, chưa đối chiếu git",
 }

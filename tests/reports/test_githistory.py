@@ -15,7 +15,7 @@ PUB = "content/published/2026-11/dung-han.md"
 
 def day_of(repo: ColumnRepo, rel: str):
     added = read_history(Repo.at(repo.root)).first_added(rel)
-    return added and added.day
+    return added and added.days[0]
 
 
 def test_approve_then_withdraw_keeps_the_first_date(column):

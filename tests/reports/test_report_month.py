@@ -39,7 +39,7 @@ def test_every_unit_of_the_registry_has_a_row(csv_rows):
 def test_sent_on_the_10th_is_on_time(csv_rows):
     row = csv_rows["tdp-phu-thinh"]
     assert counts(row) == (1, 1, 0, 0, 0, 0, 0, 1, 0)
-    assert row["Nguồn ngày gửi"] == "phiếu, khớp git"
+    assert row["Nguồn ngày gửi"] == "phiếu, đã đối chiếu git"
 
 
 def test_sent_on_the_16th_is_late(csv_rows):
@@ -73,7 +73,7 @@ def test_commit_dates_are_read_in_the_ward_time_zone_with_a_day_of_grace(novembe
     row = csv_rows["tram-y-te"]
     assert counts(row)[:4] == (1, 1, 0, 0)
     detail = november.cli("report", "--month", "2026-11").out
-    assert "| mui-gio | 14/11/2026 | phiếu, khớp git | 15/11/2026 | Đúng hạn |" in detail
+    assert "| mui-gio | 14/11/2026 | phiếu, đã đối chiếu git | 15/11/2026 | Đúng hạn |" in detail
 
 
 def test_uncommitted_file_counts_submitted_on_unchecked(csv_rows):
@@ -101,10 +101,10 @@ def test_markdown_report_lists_details_and_the_rule(november):
     out = result.out
     assert out.startswith("# Báo cáo gửi gương điển hình tiên tiến – Tháng 11/2026\n")
     assert "Ủy ban nhân dân phường Ninh Hà" in out  # from pelicanconf.py
-    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | phiếu, khớp git | 05/11/2026 | Đúng hạn "
-              "| Thông qua | Có |")
+    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | phiếu, đã đối chiếu git | 05/11/2026 "
+              "| Đúng hạn | Thông qua | Có |")
     assert detail in out
-    assert "| lech-ngay | 13/11/2026 | phiếu, khớp git | 17/11/2026 | Cần kiểm tra |" in out
+    assert "| lech-ngay | 13/11/2026 | phiếu, đã đối chiếu git | 17/11/2026 | Cần kiểm tra |" in out
     assert "đến hết ngày 14 (kỳ này: đến hết ngày 14/11/2026)" in out
     assert "1 phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn" in out
 

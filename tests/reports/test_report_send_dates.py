@@ -46,7 +46,7 @@ def test_late_honest_commit_with_a_photo_of_another_month_is_late(column):
     shutil.copy(PHOTO, photo)
     column.commit("2026-11-27T09:00:00+07:00", "Gửi phiếu muộn, kèm ảnh tháng trước")
     line = detail_line(column, "dung-han")
-    assert "| 27/11/2026 | phiếu, khớp git | 27/11/2026 | Muộn |" in line
+    assert "| 27/11/2026 | phiếu, đã đối chiếu git | 27/11/2026 | Muộn |" in line
 
 
 def test_late_commit_with_a_photo_and_a_forged_submitted_on_shows_to_check(column):
@@ -66,7 +66,7 @@ def test_submitted_on_altered_after_the_file_arrived_shows_to_check(column):
     path.write_text(path.read_text(encoding="utf-8").replace("2026-11-16", "2026-11-12"), encoding="utf-8")
     column.commit("2026-11-20T09:00:00+07:00", "Sửa lỗi chính tả")
     line = detail_line(column, "muon-han")
-    assert "| 12/11/2026 | phiếu, khớp git | 16/11/2026 | Cần kiểm tra |" in line
+    assert "| 12/11/2026 | phiếu, đã đối chiếu git | 16/11/2026 | Cần kiểm tra |" in line
     assert "(sau 4 ngày)" in line
 
 

@@ -79,7 +79,8 @@ def test_honest_pull_request_passes_and_is_counted_on_time(unit_branch, tmp_path
     unit_branch.git("merge", "-q", "--no-ff", "-m", "Merge pull request #7", "gui-phieu",
                     when="2026-11-13T08:00:00+07:00")
     report = unit_branch.cli("report", "--month", "2026-11").out
-    assert "| TDP Phú Thịnh | dung-han | 10/11/2026 | phiếu, khớp git | 10/11/2026 | Đúng hạn |" in report
+    assert ("| TDP Phú Thịnh | dung-han | 10/11/2026 | phiếu, đã đối chiếu git | 10/11/2026 "
+            "| Đúng hạn |") in report
 
 
 def test_backdated_commit_and_submitted_on_fail_on_the_server_day(unit_branch, tmp_path):
