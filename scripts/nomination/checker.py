@@ -20,6 +20,7 @@ from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.common.vietnamese import slugify
+from scripts.nomination.council import Council
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
@@ -47,6 +48,7 @@ class CheckContext:
     schema: NominationSchema
     units: UnitRegistry
     today: dt.date
+    council: Council
 
     @classmethod
     def for_repo(cls, repo: Repo, today: dt.date | None = None) -> CheckContext:
@@ -55,6 +57,7 @@ class CheckContext:
             NominationSchema.load(repo.schema_file),
             UnitRegistry.load(repo.units_file),
             today or clock.today(),
+            Council.load(repo.root),
         )
 
 
@@ -89,6 +92,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_place(found)
     _check_unit(found)
     _check_dates(found)
+    _check_reviewer(found)
     _check_consent(found)
     _check_images(found)
     _check_body(found)
@@ -176,6 +180,25 @@ def _check_dates(found: _Findings) -> None:
         found.add(("submitted_on",), (
             f"ngày gửi {submitted.isoformat()} trước kỳ giới thiệu {period}"
         ), "date.before-period", Severity.WARNING)
+
+
+def _check_reviewer(found: _Findings) -> None:
+    """``review.by`` names a person of the council registry serving on the decision date."""
+    review = found.nomination.review
+    by, day = review.get("by"), clock.parse_date(review.get("on"))
+    if not isinstance(by, str) or day is None:
+        return  # missing or malformed: the schema already says so
+    member = found.ctx.council.person(by)
+    if member is None:
+        found.add(("review", "by"), (
+            f"\"{by}\" không có trong danh sách Thường trực Hội đồng (schema/council.yaml); "
+            "ghi đúng họ tên thành viên đã ra quyết định"
+        ), "review.not-member")
+    elif not member.serves_on(day):
+        found.add(("review", "by"), (
+            f"{member.name} không làm nhiệm vụ trong Hội đồng ngày {day.isoformat()} "
+            f"(nhiệm kỳ {member.period})"
+        ), "review.out-of-office")
 
 
 def _check_consent(found: _Findings) -> None:
