@@ -65,7 +65,9 @@ class Council:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise CouncilError(f"{COUNCIL_FILE.as_posix()}: không tìm thấy danh sách Thường trực Hội đồng") from None
+            raise CouncilError(
+                f"{COUNCIL_FILE.as_posix()}: không tìm thấy danh sách Thường trực Hội đồng"
+            ) from None
         return cls.parse(text, (root / COUNCIL_SCHEMA).read_text(encoding="utf-8"))
 
     @classmethod
@@ -78,8 +80,11 @@ class Council:
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
-            raise CouncilError(f"{where}{line}: không đọc được tệp YAML ({getattr(err, 'problem', err)})") from None
-        validator = Draft202012Validator(json.loads(schema_text), format_checker=Draft202012Validator.FORMAT_CHECKER)
+            why = getattr(err, "problem", err)
+            raise CouncilError(f"{where}{line}: không đọc được tệp YAML ({why})") from None
+        validator = Draft202012Validator(
+            json.loads(schema_text), format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         if errors:
             error = errors[0]

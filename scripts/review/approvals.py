@@ -14,6 +14,7 @@ from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.problems import Problem, Severity
 from scripts.review import gitops
+from scripts.review.audit import judge_since
 
 PUBLISHED_PREFIX = f"content/{PUBLISHED}/"
 NOMINATIONS_PREFIX = f"content/{NOMINATIONS}/"
@@ -51,7 +52,8 @@ def _stamp_problems(rel: str, ctx: CheckContext, decision: str) -> list[Problem]
 
 
 def check_approvals(repo: Repo, base: str) -> ApprovalReport:
-    """Every change since ``base`` that enters, changes or leaves content/published/."""
+    """Every change since ``base`` that enters, changes or leaves content/published/: its stamp
+    (as the file is now) and the signature of every commit that made it (``audit``)."""
     ctx = CheckContext.for_repo(repo)
     problems: list[Problem] = []
     files = 0
@@ -68,6 +70,8 @@ def check_approvals(repo: Repo, base: str) -> ApprovalReport:
         elif status == "D" and _is_story(path, PUBLISHED_PREFIX):
             files += 1
             problems.append(_left(path, "bài đã đăng bị xóa"))
+    signed = judge_since(repo, base)
+    problems.extend(p for p in signed.problems if p.code != "approval.deleted")  # said above
     return ApprovalReport(problems, files)
 
 
