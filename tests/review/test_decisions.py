@@ -76,7 +76,8 @@ def test_approve_uses_git_mv_and_commits_signed_so_history_follows_the_file(basi
     assert "git mv" in done.out and "commit đã được ký" in done.out
     assert git(basic, "status", "--porcelain").strip() == ""
     moved = git(basic, "show", "-M", "--name-status", "--format=", "HEAD").split()
-    assert moved[0].startswith("R") and moved[1:] == [f"content/nominations/{LAN}", f"content/published/{LAN}"]
+    assert moved[0].startswith("R")
+    assert moved[1:] == [f"content/nominations/{LAN}", f"content/published/{LAN}"]
     log = git(basic, "log", "--follow", "--format=%s", "--", f"content/published/{LAN}")
     assert log.splitlines() == [f"Thông qua: content/published/{LAN}", "Nội dung ban đầu"]
     assert "\ngpgsig -----BEGIN SSH SIGNATURE-----" in git(basic, "cat-file", "commit", "HEAD")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.review.conftest import DATA, TODAY, cli, git, init_git
+from tests.review.conftest import DATA, TODAY, cli, init_git
 
 SLUG = "ba-nguyen-thi-lan-tra-lai-tui-xach"
 TITLE = "Bà Nguyễn Thị Lan trả lại túi xách"
