@@ -89,7 +89,10 @@ class Council:
         if errors:
             error = errors[0]
             path = list(error.absolute_path)
-            raise CouncilError(f"{where}:{_line(node, path)}: trường \"{_dotted(path)}\": {_message(error)}")
+            line = _line(node, path)
+            if error.validator == "required":
+                path.append(next((k for k in error.validator_value if k not in error.instance), ""))
+            raise CouncilError(f"{where}:{line}: trường \"{_dotted(path)}\": {_message(error)}")
         members = [
             Member(
                 unicodedata.normalize("NFC", m["name"]).strip(), m["role"], m["github"],
@@ -151,8 +154,7 @@ def _line(node, path: list) -> int:
 
 
 _MESSAGES = {
-    "required": lambda e: "thiếu trường bắt buộc \"" + next(
-        (k for k in e.validator_value if k not in e.instance), "") + "\"",
+    "required": lambda e: "thiếu trường bắt buộc",
     "additionalProperties": lambda e: "có trường không dùng trong danh sách (chỉ dùng: name, role, "
                                       "github, keys, from, to, workflow)",
     "type": lambda e: f"sai kiểu dữ liệu (cần {e.validator_value})",
