@@ -113,7 +113,8 @@ def forge_hand_written_stamp(root: Path) -> tuple[str, str]:
 
 def retitle(root: Path, prefix: str) -> None:
     path = root / STORY
-    path.write_text(path.read_text(encoding="utf-8").replace("title: ", f"title: {prefix}", 1), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", f"title: {prefix}", 1), encoding="utf-8")
 
 
 def forge_unsigned_edit(root: Path) -> tuple[str, str]:
