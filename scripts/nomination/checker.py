@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from scripts.common import clock
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import Repo
 from scripts.common.vietnamese import slugify
 from scripts.nomination.council import Council
 from scripts.nomination.frontmatter import dotted
@@ -26,6 +26,7 @@ from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
+from scripts.nomination.state import State
 from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
@@ -123,24 +124,24 @@ def _check_place(found: _Findings) -> None:
             f"kỳ giới thiệu \"{meta['period']}\" không khớp thư mục tháng \"{month}\": sửa "
             f"period thành {month} hoặc chuyển tệp vào content/{state}/{meta['period']}/"
         ), "place.period")
-    decision = nomination.review.get("decision")
-    if state == PUBLISHED and decision != "approved":
+    review = nomination.review
+    current = State.of(state, review.get("decision"))
+    if current is State.UNAPPROVED:
         found.add(("review",), (
             "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
             "hãy dùng lệnh \"python -m scripts approve\" thay vì chuyển tệp bằng tay"
         ), "state.unapproved")
-    elif state == NOMINATIONS and decision == "approved":
+    elif current is State.APPROVED_UNMOVED:
         found.add(("review", "decision"), (
             "phiếu đã được thông qua (approved) nhưng vẫn nằm trong content/nominations/; "
             "hãy dùng lệnh \"python -m scripts approve\" để chuyển sang content/published/"
         ), "state.approved-unpublished")
-    elif state == NOMINATIONS and decision in ("returned", "withdrawn"):
-        review = nomination.review
-        what = "trả lại để bổ sung" if decision == "returned" else "gỡ khỏi chuyên mục"
+    elif current in (State.RETURNED, State.WITHDRAWN):
+        what = "trả lại để bổ sung" if current is State.RETURNED else "gỡ khỏi chuyên mục"
         found.add(("review", "decision"), (
             f"đã được Hội đồng {what} ngày {review.get('on')} ({review.get('by')}): "
             f"{review.get('reason', '')}".rstrip(": ")
-        ), f"state.{decision}", Severity.NOTE)
+        ), f"state.{current.code}", Severity.NOTE)
 
 
 def _check_unit(found: _Findings) -> None:

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.problems import Problem, Severity
+from scripts.nomination.state import APPROVED, WITHDRAWN
 from scripts.review import gitops
 from scripts.review.audit import judge_since
 
@@ -60,11 +61,11 @@ def check_approvals(repo: Repo, base: str) -> ApprovalReport:
     for status, path, old in gitops.changes(repo.root, base):
         if status in ("A", "M", "C", "R", "T") and _is_story(path, PUBLISHED_PREFIX):
             files += 1
-            problems.extend(_stamp_problems(path, ctx, "approved"))
+            problems.extend(_stamp_problems(path, ctx, APPROVED))
         elif status == "R" and old and _is_story(old, PUBLISHED_PREFIX):
             files += 1
             if _is_story(path, NOMINATIONS_PREFIX):
-                problems.extend(_stamp_problems(path, ctx, "withdrawn"))
+                problems.extend(_stamp_problems(path, ctx, WITHDRAWN))
             else:
                 problems.append(_left(path, f"bài {old} bị chuyển ra khỏi content/ ({path})"))
         elif status == "D" and _is_story(path, PUBLISHED_PREFIX):
