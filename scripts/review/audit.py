@@ -1,7 +1,8 @@
 """Every change to what is published, or to who may publish, must be signed by a council member.
 
 A commit that adds, changes, moves or removes a file under ``content/published/``, or changes
-the council registry, counts only when it is signed by a member serving on its date, judged
+the council registry, or changes the ``review`` block of any story (a decision: no one but the
+council writes or removes one), counts only when it is signed by a member serving on its date, judged
 against the registry as it stood before the commit (nobody signs themselves in). When it writes a
 decision (the ``review`` stamp of a published story changes), the signer must be the member the
 stamp names in ``review.by``. Merge commits are judged by the commits they bring in; a merge
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.common.errors import PipelineError
-from scripts.common.repo import PUBLISHED, Repo
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.council import COUNCIL_FILE, COUNCIL_SCHEMA
 from scripts.nomination.loader import load_bytes
 from scripts.nomination.problems import Problem, Severity
@@ -27,6 +28,7 @@ from scripts.review import gitops
 from scripts.review.signatures import Commit, Signature, Verifier
 
 PUBLISHED_PREFIX = f"content/{PUBLISHED}/"
+STORY_PREFIXES = (PUBLISHED_PREFIX, f"content/{NOMINATIONS}/")
 REGISTRY_FILES = (COUNCIL_FILE.as_posix(), COUNCIL_SCHEMA.as_posix())
 
 
@@ -100,44 +102,54 @@ class Judge:
 
     def commit(self, commit: Commit, own_registry: bool = False) -> tuple[list[Problem], int]:
         """The problems of one commit, and how many guarded files it touches."""
-        guarded = [c for c in changes_of(self.repo.root, commit) if any(map(is_guarded, c.paths()))]
+        guarded = []
+        for change in changes_of(self.repo.root, commit):
+            reviews = self._reviews(commit, change)
+            if any(map(is_guarded, change.paths())) or _stamp(reviews[0]) != _stamp(reviews[1]):
+                guarded.append((change, reviews))
         if not guarded:
             return [], 0
         council = self.verifier.council_at(commit.sha if own_registry or not commit.parents
                                            else commit.parents[0])
         signature = self.verifier.signature(commit, council)
         problems: list[Problem] = []
-        for change in guarded:
-            problems.extend(self._change(commit, change, signature))
+        for change, reviews in guarded:
+            problems.extend(self._change(commit, change, reviews, signature))
         return problems, len(guarded)
 
-    def _change(self, commit: Commit, change: Change, signature: Signature) -> list[Problem]:
+    def _reviews(self, commit: Commit, change: Change) -> tuple[tuple | None, tuple | None]:
+        """The ``review`` block (and the line of ``review.by``) of a story before and after."""
+        if not change.path.endswith(".md") or not change.path.startswith(STORY_PREFIXES):
+            return None, None
+        before = None
+        if commit.parents and change.status != "A":
+            before = self._review_at(commit.parents[0], change.old or change.path)
+        after = None if change.status == "D" else self._review_at(commit.sha, change.path)
+        return before, after
+
+    def _change(self, commit: Commit, change: Change, reviews: tuple, signature: Signature) -> list[Problem]:
         path = change.path
         if signature.problem:
             what = ("thay đổi danh sách Thường trực Hội đồng" if path in REGISTRY_FILES
-                    else "thay đổi bài đã đăng")
+                    else "thay đổi bài đã đăng" if any(p.startswith(PUBLISHED_PREFIX) for p in change.paths())
+                    else "thay đổi quyết định của Hội đồng (khối review)")
             return [_problem(path, 1, "", f"{signature.problem}; commit này {what} nên phải được ký",
                              "signature.missing")]
         member = signature.member
         if change.status == "D" and path.startswith(PUBLISHED_PREFIX):
             return [_problem(path, 1, "", f"bài đã đăng bị xóa trong {commit.named}; không xóa bài đã "
                              "đăng: hãy gỡ bằng lệnh \"python -m scripts withdraw\"", "approval.deleted")]
-        if not path.endswith(".md") or not (path.startswith(PUBLISHED_PREFIX) or (change.old
-                                            and change.old.startswith(PUBLISHED_PREFIX))):
-            return []
-        now = self._review_at(commit.sha, path)
-        if now is None:
-            return []  # unreadable: check-approvals and validate say why
-        review, line = now
-        before = self._review_at(commit.parents[0], change.old or path) if commit.parents else None
-        if before is not None and before[0] == review:
-            return []  # a correction that leaves the decision alone: any serving member may sign
-        expected = WITHDRAWN if not path.startswith(PUBLISHED_PREFIX) else APPROVED
-        if review.get("decision") != expected:
+        before, after = reviews
+        if after is None or (before is not None and before[0] == after[0]):
+            return []  # unreadable (validate says why), or a correction that leaves the decision alone
+        review, line = after
+        left_published = change.old is not None and change.old.startswith(PUBLISHED_PREFIX)
+        expected = APPROVED if path.startswith(PUBLISHED_PREFIX) else WITHDRAWN if left_published else None
+        if expected is not None and review.get("decision") != expected:
             return [_problem(path, line, "review.decision", (
                 f"{commit.named} ghi quyết định \"{review.get('decision')}\" nhưng tệp ở đây phải có "
                 f"\"{expected}\""), "signature.decision")]
-        if member is not None and not member.workflow and review.get("by") != member.name:
+        if member is not None and not member.workflow and review and review.get("by") != member.name:
             return [_problem(path, line, "review.by", (
                 f"review.by ghi \"{review.get('by')}\" nhưng {commit.named} do {member.name} ký; người "
                 "ký commit phải là người ra quyết định"), "signature.not-reviewer")]
@@ -152,6 +164,11 @@ class Judge:
         if nomination is None:
             return None
         return nomination.review, nomination.line_of(("review", "by")) or 1
+
+
+def _stamp(found: tuple | None) -> dict:
+    """The review block of ``_review_at``'s answer; none read as an empty block."""
+    return found[0] if found else {}
 
 
 def _problem(path: str, line: int, field: str, message: str, code: str) -> Problem:

@@ -163,7 +163,21 @@ def forge_registry(root: Path) -> tuple[str, str]:
     return "schema/council.yaml", commit(root, "Cập nhật khóa")
 
 
+RETURNED = ("content/nominations/2026-10/"
+            "ong-phan-van-thanh-van-dong-ba-con-be-tong-hoa-hem-to-dan-pho-hoa-thanh.md")
+
+
+def forge_erased_return(root: Path) -> tuple[str, str]:
+    """The unit deletes the council's return (and its reason) instead of revising, unsigned."""
+    path = root / RETURNED
+    head, _, rest = path.read_text(encoding="utf-8").partition("review:\n")
+    path.write_text(head + rest[rest.index("---\n"):], encoding="utf-8")
+    return RETURNED, commit(root, "Gửi lại phiếu")
+
+
 FORGERIES = {
+    "return erased by the unit": (forge_erased_return, "commit này thay đổi quyết định của Hội đồng (khối "
+                                  "review) nên phải được ký"),
     "hand-written stamp": (forge_hand_written_stamp, "không có chữ ký của thành viên Hội đồng; commit này "
                            "thay đổi bài đã đăng nên phải được ký"),
     "edited after approval": (forge_unsigned_edit, "không có chữ ký của thành viên Hội đồng"),
@@ -201,6 +215,14 @@ def test_the_pull_request_check_fails_on_each_forgery(column, case):
     assert done.code == 1, done.out
     assert f"::error file={path}," in done.out
     assert message.format(sha=sha) in done.out
+
+
+def test_a_unit_revising_a_returned_nomination_needs_no_signature(column):
+    path = column / RETURNED
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐã bổ sung xác nhận của các hộ hiến đất.\n",
+                    encoding="utf-8")
+    commit(column, "Đơn vị bổ sung phiếu")
+    assert run(column, "audit").code == 0
 
 
 def test_a_signed_correction_by_a_serving_member_passes(column):
