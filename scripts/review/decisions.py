@@ -109,7 +109,19 @@ def render(review: dict) -> list[str]:
 
 
 def stamp_bytes(raw: bytes, nomination: Nomination, review: dict) -> bytes:
-    """``raw`` with its top-level ``review`` block replaced by ``review`` (or added)."""
+    """``raw`` with its top-level ``review`` block replaced by ``review`` (or added), checked."""
+    new = _splice(raw, nomination, review)
+    try:
+        decoded = decode(new)
+        front = parse(decoded.text)
+    except (NotUtf8, FrontMatterError):
+        front = decoded = None
+    _verify(front and (front.data, front.body, decoded.had_bom), nomination, review)
+    return new
+
+
+def _splice(raw: bytes, nomination: Nomination, review: dict) -> bytes:
+    """The text surgery itself: only the lines of the top-level ``review`` block change."""
     crlf = nomination.decoded.crlf
     end = b"\r" if crlf else b""
     lines = raw.split(b"\n")
@@ -130,9 +142,7 @@ def stamp_bytes(raw: bytes, nomination: Nomination, review: dict) -> bytes:
         while stop - 1 > start and _is_gap(lines[stop - 2]):
             stop -= 1
         lines[start - 1:stop - 1] = block
-    new = b"\n".join(lines)
-    _verify(new, nomination, review)
-    return new
+    return b"\n".join(lines)
 
 
 def _is_gap(line: bytes) -> bool:
@@ -140,24 +150,15 @@ def _is_gap(line: bytes) -> bool:
     return not text.strip() or text.startswith(b"#")
 
 
-def _verify(new: bytes, nomination: Nomination, review: dict) -> None:
-    """The new bytes must read as the old front matter with only ``review`` changed."""
+def _verify(read: tuple | None, nomination: Nomination, review: dict) -> None:
+    """The new bytes, as read back (front matter, body, BOM; None when unreadable), must be the
+    old front matter with only ``review`` changed."""
     expected = dict(nomination.meta)
     expected["review"] = {
         key: value.isoformat() if isinstance(value, dt.date) else value
         for key, value in review.items() if value not in (None, [])
     }
-    try:
-        decoded = decode(new)
-        front = parse(decoded.text)
-        same = (
-            front.data == expected
-            and front.body == nomination.body
-            and decoded.had_bom == nomination.decoded.had_bom
-        )
-    except (NotUtf8, FrontMatterError):
-        same = False
-    if not same:
+    if read != (expected, nomination.body, nomination.decoded.had_bom):
         raise StampError(
             f"{nomination.rel}: không ghi được dấu thẩm định mà vẫn giữ nguyên phần còn lại của tệp; "
             "tệp chưa bị thay đổi. Hãy báo cho người quản trị kho"
@@ -218,9 +219,12 @@ def _errors(problems: list[Problem], only_review: bool = False) -> list[Problem]
 
 def _stamped(nomination: Nomination, raw: bytes, review: dict, target: Path, ctx: CheckContext
              ) -> tuple[bytes, list[Problem]]:
-    """The stamped bytes and the problems of the stamped file as it will be at ``target``."""
-    new = stamp_bytes(raw, nomination, review)
+    """The stamped bytes and the problems of the stamped file as it will be at ``target``: the
+    one deliberate second parse, which also proves the surgery changed nothing but ``review``."""
+    new = _splice(raw, nomination, review)
     result = load_bytes(new, target, ctx.repo)
+    stamped = result.nomination
+    _verify(stamped and (stamped.meta, stamped.body, stamped.decoded.had_bom), nomination, review)
     problems = list(result.problems)
     if result.nomination is not None:
         problems.extend(check(result.nomination, ctx))

@@ -249,3 +249,21 @@ def test_an_invalid_file_can_still_be_returned_with_the_reason(tmp_path):
     done = cli(root, "return", rel, "--by", BY, "--reason", "Thiếu tóm tắt thành tích; bài viết quá ngắn")
     assert done.code == 0, done.err
     assert "  decision: returned\n" in (root / rel).read_text(encoding="utf-8")
+
+
+def test_approve_reads_and_parses_the_file_once_plus_the_stamped_bytes(basic, monkeypatch):
+    from scripts.nomination import loader
+
+    parsed, opened = [], []
+    real_parse, real_open = loader.parse, open
+    monkeypatch.setattr(loader, "parse", lambda text: parsed.append(1) or real_parse(text))
+    path = basic / "content" / "nominations" / LAN
+
+    def counting_open(file, *args, **kwargs):
+        if Path(file) == path:
+            opened.append(1)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    decisions.approve(Repo.at(basic), path, BY, REF)
+    assert (len(opened), len(parsed)) == (1, 2)
