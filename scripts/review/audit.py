@@ -62,8 +62,9 @@ def is_guarded(path: str) -> bool:
 
 def commits_in(root, *revisions: str, paths: tuple[str, ...] = ()) -> list[Commit]:
     """The commits of ``git rev-list REVISIONS [-- PATHS]``, oldest first, with their parents."""
-    out = gitops.git(root, "log", "--reverse", "--topo-order", "--format=%H %P%x1f%s", *revisions,
-                     "--", *paths)
+    # --full-history: a commit on a merged branch is never hidden behind an identical one.
+    out = gitops.git(root, "log", "--reverse", "--topo-order", "--full-history", "--format=%H %P%x1f%s",
+                     *revisions, "--", *paths)
     found = []
     for line in out.splitlines():
         ids, _, subject = line.partition("\x1f")
