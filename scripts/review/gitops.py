@@ -197,8 +197,12 @@ def public_key(key: str) -> str | None:
 def commit_signed(top: Path, paths: list[Path], message: str, key: str) -> str:
     """Commit exactly ``paths`` (as they are in the work tree) with an SSH signature by ``key``;
     the new commit's id. Other staged changes stay staged and out of the commit."""
-    git(top, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "--quiet",
-        "-S", "-m", message, "--only", "--", *(_rel(p, top) for p in paths))
+    try:
+        git(top, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "--quiet",
+            "-S", "-m", message, "--only", "--", *(_rel(p, top) for p in paths))
+    except GitError as err:
+        reason = str(err).partition(": ")[2] or str(err)
+        raise GitError(f"không ký được commit quyết định bằng khóa {key}: {reason}") from None
     return git(top, "rev-parse", "HEAD").strip()
 
 

@@ -265,3 +265,16 @@ def test_a_key_of_another_member_is_refused_before_anything_changes(column):
     assert done.code == 1
     assert f"không phải khóa của {PHUOC}" in done.err
     assert (column / PENDING).is_file() and not (column / APPROVED).exists()
+
+
+def test_a_signing_failure_leaves_every_file_and_the_index_as_they_were(column):
+    broken = column.parent / "khong-phai-khoa"
+    broken.write_text("không phải khóa SSH\n", encoding="utf-8")
+    before = (column / PENDING).read_bytes()
+    head = git(column, "rev-parse", "HEAD")
+    done = run(column, "approve", PENDING, "--by", PHUOC, "--ref", REF, "--key", str(broken))
+    assert done.code == 1
+    assert done.err.startswith(f"Lỗi: không ký được commit quyết định bằng khóa {broken}: ")
+    assert "Traceback" not in done.err
+    assert (column / PENDING).read_bytes() == before and not (column / APPROVED).exists()
+    assert git(column, "status", "--porcelain") == "" and git(column, "rev-parse", "HEAD") == head
