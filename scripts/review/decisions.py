@@ -396,8 +396,7 @@ def withdraw(repo: Repo, path: Path, by: str, reason: str, on: dt.date | None = 
     ctx = CheckContext.for_repo(repo)
     _require_state(path, repo, PUBLISHED, "chỉ gỡ được bài đang đăng trong content/published/")
     nomination, raw = _load(path, repo)
-    review = _review(WITHDRAWN, by, on or clock.today(), nomination.review, reason=_reason(reason),
-                     note=_earlier_approval(nomination.review))
+    review = _review(WITHDRAWN, by, on or clock.today(), nomination.review, reason=_reason(reason))
     target = repo.nominations / path.parent.name / path.name
     if target.exists():
         raise Refused(f"{repo.relative(target)} đã có; không ghi đè. Không tệp nào bị thay đổi")
@@ -431,14 +430,6 @@ def mark_forward(repo: Repo, path: Path, forward: bool = True, key: str | None =
         _write_signed(path, raw, new, signer(repo, path, str(current.get("by") or ""), key, ctx),
                       message(review, nomination.rel, subject))
     return Outcome(APPROVED, nomination.rel, nomination.rel)
-
-
-def _earlier_approval(current: dict) -> str | None:
-    """The approval being withdrawn, kept in the note so the file itself still tells it."""
-    if current.get("decision") != APPROVED:
-        return None
-    ref = current.get("ref") or "không rõ số biên bản"
-    return f"Trước đó đã được thông qua ngày {current.get('on')} ({ref})."
 
 
 def _reason(reason: str | None) -> str:

@@ -188,7 +188,7 @@ def test_return_of_a_published_story_is_refused(basic):
     assert "dùng lệnh withdraw" in done.err
 
 
-def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_note(basic):
+def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_history(basic):
     assert cli(basic, "approve", f"content/nominations/{LAN}", "--by", BY, "--ref", REF,
                "--on", "2026-11-20").code == 0
     published = (basic / "content" / "published" / LAN).read_bytes()
@@ -200,7 +200,6 @@ def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_note(basic)
     assert without_review(after) == without_review(published)
     assert (
         "review:\n  decision: withdrawn\n  by: Lê Văn Bình\n  \"on\": 2026-11-27\n"
-        "  note: Trước đó đã được thông qua ngày 2026-11-20 (Biên bản số 05/BB-HĐTĐKT).\n"
         "  reason: Người được giới thiệu rút lại sự đồng ý\n  history:\n    - decision: approved\n"
         "      by: Lê Văn Bình\n      \"on\": 2026-11-20\n      ref: Biên bản số 05/BB-HĐTĐKT\n---\n"
     ) in after.decode()
