@@ -30,6 +30,7 @@ from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, sort_key
 from scripts.nomination.checker import CheckContext
 from scripts.nomination.loader import Nomination, load
+from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 
 _TEMPLATES = Environment(
@@ -163,7 +164,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
                 "chạy \"python -m scripts validate\" để xem lỗi"
             )
         review = nomination.review
-        if review.get("decision") == "approved" and review.get("forward") is True:
+        if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units))
     if not items:
         raise PipelineError(
