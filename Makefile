@@ -24,7 +24,7 @@ MONTH ?=
 YEAR ?=
 
 .PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site lint \
-	status report radio
+	status report radio screenshots
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -36,6 +36,7 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
+	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
 	@echo "make bench     run the benchmarks (validation, then the site build)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
@@ -83,6 +84,10 @@ bench-validate: $(STAMP)
 
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+# Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
+screenshots: $(STAMP)
+	$(PYTHON) -m pytest -m screenshots -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

@@ -18,6 +18,7 @@ from scripts.nomination.checker import slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
+from scripts.site.images import image_size
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
 
@@ -34,6 +35,7 @@ def check_settings(pelican) -> None:
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
                 _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
                       "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    settings["WARD_EMBLEM_SIZE"] = _emblem_size(settings)
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
     settings["SITE_ADDRESS"] = siteurl if siteurl.startswith(("http://", "https://")) else ""
@@ -46,6 +48,22 @@ def check_settings(pelican) -> None:
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+def _emblem_size(settings: dict) -> tuple[int, int] | None:
+    """The banner emblem's (width, height); stops the build on a setting that names no image."""
+    emblem = settings.get("WARD_EMBLEM") or ""
+    if not emblem:
+        return None
+    content = Path(settings["PATH"]).resolve()
+    path = (content / emblem).resolve()
+    if not path.is_relative_to(content) or not path.is_file():
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: không có tệp này trong thư mục content/. "
+              "Ghi đường dẫn của ảnh tính từ content/, ví dụ \"images/bieu-trung-phuong.png\".")
+    size = image_size(path)
+    if size is None:
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: không phải ảnh PNG, JPEG, GIF hoặc WebP đọc được.")
+    return size
 
 
 def story_sources() -> list[Path]:
@@ -106,6 +124,8 @@ def link_stories(generator) -> None:
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
         generator.context["static_links"].update(photo.src for photo in article.story.photos)
+    if generator.settings.get("WARD_EMBLEM"):
+        generator.context["static_links"].add(generator.settings["WARD_EMBLEM"])
 
 
 def add_generator(pelican):

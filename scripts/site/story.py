@@ -67,6 +67,8 @@ class Story:
     impact: str = ""
     prior_awards: list[Award] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
+    approval_ref: str = ""
+    """The minutes of the approving meeting, only if the schema makes ``review.ref`` public."""
     folded_words: str = ""
     """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
 
@@ -115,6 +117,7 @@ def build_story(
             Award(a["title"], a.get("decision", ""), a.get("year")) for a in public.get("prior_awards", [])
         ],
         photos=[_photo(image, content) for image in public.get("images", [])],
+        approval_ref=public["review"].get("ref", ""),
     )
     story.folded_words = folded_words(_texts(story), body_html)
     return story
