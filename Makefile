@@ -24,7 +24,7 @@ MONTH ?=
 YEAR ?=
 
 .PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site lint \
-	status report radio screenshots
+	status report radio screenshots vnu
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -36,6 +36,7 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
+	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
 	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
 	@echo "make bench     run the benchmarks (validation, then the site build)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
@@ -84,6 +85,14 @@ bench-validate: $(STAMP)
 
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+# The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
+# kept inside .venv so it goes with it.
+VNU_VERSION := 26.9.27
+vnu: $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar: $(STAMP)
+	npm install --silent --no-save --no-package-lock --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 # Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
 screenshots: $(STAMP)

@@ -28,6 +28,11 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
 
+LINK_REL = "noopener noreferrer"
+# A link whose address the sanitizer dropped (javascript:, data:…) is left as <a rel="…">, which
+# HTML does not allow (rel needs href): it loses its rel and stays plain text. Only an attribute
+# is removed after the sanitizer, never one added.
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 _CONTENT_IMAGE = re.compile(r"^(?:\./)?images/")
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
@@ -61,15 +66,16 @@ def sanitize(html: str, top: int = 2) -> str:
     a static page's body sits under the page's <h1>.
     """
     html = _shift_headings(html, top)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=set(TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         attribute_filter=_rewrite,
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
     )
+    return clean.replace(_DEAD_LINK, "<a>")
 
 
 def _shift_headings(html: str, top: int) -> str:

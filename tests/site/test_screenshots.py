@@ -73,7 +73,8 @@ def test_screenshot(page, public_url, folder, name, width):
 
 
 def test_poster_as_printed(page, public_url, folder):
-    """The poster as the printer sees it: A4 at 96 px per inch (794 × 1123), print styles."""
+    """The poster as the printer sees it: the PDF Chromium prints, and print styles on an A4-wide
+    window (794 px: 210 mm at 96 px an inch; a screenshot has no page margins)."""
     page.set_viewport_size({"width": 794, "height": 1123})
     page.emulate_media(media="print")
     page.goto(f"{public_url}/{DONG}in/")
@@ -81,3 +82,5 @@ def test_poster_as_printed(page, public_url, folder):
     path = folder / "ban-in-a4.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+    pdf = folder / "ban-in-a4.pdf"
+    pdf.write_bytes(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))
