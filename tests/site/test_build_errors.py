@@ -112,6 +112,7 @@ def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
     slug = "anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi"
     output = repo / "output"
     assert (output / "bai" / slug / "index.html").is_file()
+    assert (output / "bai" / slug / "in/index.html").is_file(), "its poster"
     assert (output / "images/2026-08/hien-mau-tinh-nguyen.jpg").is_file()
     (output / "pagefind").mkdir()
     (output / "pagefind" / "old.pf_fragment").write_text("Lê Minh Đông", "utf-8")
