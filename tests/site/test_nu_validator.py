@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.site.conftest import build, make_site_repo
 
 VNU_JAR = Path(os.environ.get("VNU_JAR") or ROOT / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar")
 
@@ -46,19 +47,36 @@ def relevant(message: dict) -> bool:
     return not message["message"].startswith("Resource violates Content Security Policy")
 
 
-def test_every_page_and_stylesheet_is_valid(site, java):
+def check(java: str, files: list[Path]) -> tuple[set[Path], list[str]]:
+    """The files the checker read, and its errors and warnings as "file:line: message"."""
     done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--verbose", "--also-check-css",
-         *map(str, sorted(site.rglob("*.html"))), *map(str, sorted(site.glob("theme/css/*.css")))],
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--verbose", "--also-check-css", *map(str, files)],
         capture_output=True, text=True, encoding="utf-8", timeout=300,
     )
     # --verbose names every file checked on stdout; the messages, as JSON, go to stderr.
     checked = {Path(line) for line in done.stdout.splitlines() if line.strip()}
     problems = [
-        f"{m['url'].removeprefix(site.as_uri())}:{m.get('lastLine')}: {m['message']}"
+        f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}: {m['message']}"
         for m in json.loads(done.stderr)["messages"] if relevant(m)
     ]
-    assert not problems, "\n".join(problems)
-    files = {*site.rglob("*.html"), *site.glob("theme/css/*.css")}
+    return checked, problems
+
+
+def test_every_page_and_stylesheet_is_valid(site, java):
+    files = sorted({*site.rglob("*.html"), *site.glob("theme/css/*.css")})
     assert len(files) > 40, "the sample column has pages of every type"
-    assert files == checked, sorted(files ^ checked)[:5]
+    checked, problems = check(java, files)
+    assert not problems, "\n".join(problems)
+    assert set(files) == checked, sorted(set(files) ^ checked)[:5]
+
+
+def test_published_pages_with_absolute_addresses_and_qr_codes_are_valid(tmp_path, java):
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    result = build(repo, conf="publishconf.py", search=False, env={"SITEURL": "https://dht.example.vn"})
+    assert result.code == 0, result.err
+    story = repo / "output/bai/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi"
+    files = [story / "index.html", story / "in/index.html", repo / "output/index.html"]
+    assert 'class="qr"' in files[1].read_text("utf-8")
+    checked, problems = check(java, files)
+    assert not problems, "\n".join(problems)
+    assert set(files) == checked
