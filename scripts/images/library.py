@@ -1,10 +1,12 @@
 """The repository's photos as the site and the forward bundle use them: read safely, judged once,
 re-encoded once.
 
-Everything is cached by the hash of the file's bytes and of the processing settings (Pillow's
-version included) in a git-ignored folder, so a rebuild with no new photo decodes nothing and a
-change of settings makes every variant again. A verdict (sound, or refused with its reason) is
-cached the same way, so ``validate`` judges each photo once.
+The build caches everything by the hash of the file's bytes and of the processing settings
+(Pillow's version included) in the git-ignored cache/images/, so a rebuild with no new photo
+decodes nothing and a change of settings makes every variant again. Its verdict (sound, or
+refused with the reason) is cached beside the variants; ``check`` (validate, approve) reads a
+cached verdict but never writes into the repository, judging an uncached photo afresh (a
+scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.common.fileops import atomic_write
+from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
 from scripts.images.encode import Processing, encode
 from scripts.images.soundness import Sound, check_bytes
@@ -72,7 +75,7 @@ class PhotoLibrary:
     def check(self, src: str) -> Sound:
         """The photo at ``src`` (relative to content/) judged sound, or ``NotAnImage``."""
         data, key = self._read(src)
-        return self._verdict(data, key, src)
+        return self._verdict(data, key, src, remember=False)
 
     def process(self, src: str) -> Processed:
         """The photo's variants, made now or found in the cache; ``NotAnImage`` when unsound."""
@@ -81,7 +84,7 @@ class PhotoLibrary:
         index = folder / "variants.json"
         if index.is_file():
             return _processed(key, json.loads(index.read_text("utf-8")))
-        sound = self._verdict(data, key, src)
+        sound = self._verdict(data, key, src, remember=True)
         encoded = encode(data, sound.kind, self.processing)
         folder.mkdir(parents=True, exist_ok=True)
         for variant in encoded:
@@ -100,6 +103,8 @@ class PhotoLibrary:
             # O_NONBLOCK: a FIFO named like a photo does not hang the build.
             flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
             handle = os.open(path, flags)
+        except FileNotFoundError:
+            raise NotAnImage(f"không tìm thấy tệp ảnh content/{src}") from None
         except OSError as err:
             raise NotAnImage(f"không đọc được tệp ảnh content/{src} ({err.strerror})") from None
         info = os.fstat(handle)
@@ -131,7 +136,7 @@ class PhotoLibrary:
     def _rel(self, path: Path) -> str:
         return "content/" + path.relative_to(self.content).as_posix()
 
-    def _verdict(self, data: bytes, key: str, src: str) -> Sound:
+    def _verdict(self, data: bytes, key: str, src: str, remember: bool) -> Sound:
         file = self.cache / key / "verdict.json"
         if file.is_file():
             verdict = json.loads(file.read_text("utf-8"))
@@ -141,11 +146,17 @@ class PhotoLibrary:
                 verdict = {"kind": sound.kind, "width": sound.width, "height": sound.height}
             except NotAnImage as err:
                 verdict = {"refused": str(err)}
-            file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(file, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
+            if remember:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(file, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
         if "refused" in verdict:
             raise NotAnImage(verdict["refused"])
         return Sound(verdict["kind"], verdict["width"], verdict["height"])
+
+
+def photo_library(repo: Repo) -> PhotoLibrary:
+    """The repository's photos, cached in its git-ignored cache/images/."""
+    return PhotoLibrary(repo.content, repo.root / "cache" / "images")
 
 
 def _processed(key: str, listed: list) -> Processed:

@@ -28,7 +28,11 @@ def check_settings(pelican) -> None:
     column = column_settings(settings)
     nominations = Repo.at(column["ROOT"]).nominations.resolve()
     content = Path(settings["PATH"]).resolve()
-    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+    if settings.get("STATIC_PATHS"):
+        _stop(f"Lỗi: STATIC_PATHS = {settings['STATIC_PATHS']!r}: Pelican sẽ chép nguyên các tệp "
+              "này (kể cả ảnh chưa được đồng ý, còn dữ liệu GPS) lên trang. Ảnh chỉ lên trang qua "
+              "trường images: của bài đã thông qua; để STATIC_PATHS = [].")
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
         for folder in settings.get(key) or []:
             read = (content / folder).resolve()
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
@@ -96,7 +100,7 @@ def stop_on_errors(generator) -> None:
 
 
 def link_stories(generator) -> None:
-    """Previous and next stories, and the photos StaticGenerator must copy (only those)."""
+    """Previous and next stories."""
     articles = generator.articles
     for article in articles:
         # Pelican formats an article's URL from the settings at every access, and a story is
@@ -105,7 +109,6 @@ def link_stories(generator) -> None:
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-        generator.context["static_links"].update(photo.src for photo in article.story.photos)
 
 
 def add_generator(pelican):

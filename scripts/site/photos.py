@@ -1,0 +1,32 @@
+"""Put into output/ the variants of the photos published stories show, and nothing else.
+
+Pelican's StaticGenerator is not used for photos: it copies files byte for byte (with their
+Exif GPS position) by rules on paths. Here each story's declared photos, already judged and
+re-encoded by scripts/images/, are written under images/<key>/; the cleanup sweep removes
+whatever a withdrawn story left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from scripts.images.library import PhotoLibrary
+from scripts.site import cleanup
+
+
+def publish(articles, library: PhotoLibrary, output: str) -> None:
+    for article in articles:
+        for photo in article.story.photos:
+            processed = photo.processed
+            if not (library.cache / processed.key / "variants.json").is_file():
+                # The content cache kept the story but cache/images/ was emptied: make them again.
+                processed = library.process(photo.src)
+            for variant in processed.variants:
+                source = library.file_of(processed, variant)
+                target = os.path.join(output, processed.url(variant))
+                # Names are content hashes: a file already there with the same size is the same.
+                if not os.path.isfile(target) or os.path.getsize(target) != os.path.getsize(source):
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    shutil.copyfile(source, target)
+                cleanup.record(target)
