@@ -117,7 +117,9 @@ class PhotoLibrary:
                              f"{MAX_FILE_BYTES // 1048576} MB; hãy thu nhỏ ảnh")
         with os.fdopen(handle, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
-        digest = hashlib.sha256(self._fingerprint + b"\0" + data).hexdigest()[:24]
+        # The name's suffix is part of the key: the same bytes named .jpg and .png are judged apart.
+        suffix = path.suffix.lower().encode()
+        digest = hashlib.sha256(self._fingerprint + b"\0" + suffix + b"\0" + data).hexdigest()[:24]
         return data, digest
 
     def _path(self, src: str) -> Path:

@@ -72,8 +72,9 @@ def _decode(data: bytes, kind: str) -> Sound:
                     image.seek(frame)
                     image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise NotAnImage(f"ảnh quá lớn (vượt {Image.MAX_IMAGE_PIXELS:,} điểm ảnh), có thể là "
-                             "“bom giải nén”; hãy thu nhỏ ảnh trước khi gửi".replace(",", ".")) from None
+            limit = f"{Image.MAX_IMAGE_PIXELS:,}".replace(",", ".")
+            raise NotAnImage(f"ảnh quá lớn (vượt {limit} điểm ảnh), có thể là “bom giải nén”; "
+                             "hãy thu nhỏ ảnh trước khi gửi") from None
         except (OSError, SyntaxError, ValueError, EOFError) as err:
             raise NotAnImage(f"không giải mã được ảnh {kind} ({err}); tệp bị cắt cụt hoặc hỏng") from None
     return Sound(kind, width, height)

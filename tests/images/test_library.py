@@ -118,3 +118,11 @@ def test_a_fifo_named_like_a_photo_does_not_hang(library):
     os.mkfifo(library.content / "images" / "ong.jpg")
     with pytest.raises(NotAnImage, match="không phải tệp ảnh thường"):
         library.check("images/ong.jpg")
+
+
+def test_the_same_bytes_under_a_wrong_name_are_judged_apart(library):
+    out = io.BytesIO()
+    Image.new("RGB", (120, 80), (1, 2, 3)).save(out, "PNG")
+    library.process(put(library, "dung.png", out.getvalue()))  # sound, and remembered
+    with pytest.raises(NotAnImage, match="mang đuôi"):
+        library.check(put(library, "sai.jpg", out.getvalue()))

@@ -32,7 +32,7 @@ def test_the_bundle_holds_each_forwarded_story_its_reference_date_and_images(bas
         assert "Tổ dân phố Hòa Thạnh" in text
         assert "khối lượng rác" not in text  # the old returned reason is the council's, not public
     # The photo is the site's re-encoded variant, never the contributor's file.
-    found = re.search(r'<img src="(images/[0-9a-f]{24}/\d+\.(?:jpg|png))" alt="Thành viên tổ thu gom rác', html)
+    found = re.search(r'<img src="(images/[0-9a-f]{24}/\d+\.(?:jpg|png))" alt="Thành viên tổ thu gom', html)
     assert found, html
     assert "@media print" in html
     assert "![Thành viên tổ thu gom rác phân loại rác tái chế tại nhà văn hóa]" \
