@@ -23,7 +23,7 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site lint \
+.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site bench-photos lint \
 	status report radio
 
 help:
@@ -36,7 +36,7 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
-	@echo "make bench     run the benchmarks (validation, then the site build)"
+	@echo "make bench     run the benchmarks (validation, the site build, photos)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -75,14 +75,18 @@ github: publish
 	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
-# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes).
-bench: bench-validate bench-site
+# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
+# 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-photos
 
 bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
 
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+bench-photos: $(STAMP)
+	$(PYTHON) -m tests.bench.photo_bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

@@ -24,7 +24,7 @@ class Processing:
     widths: tuple[int, ...] = (480, 960, 1600)
     og_width: int = 1200
     webp_quality: int = 72
-    jpeg_quality: int = 78
+    jpeg_quality: int = 75
 
     def fingerprint(self) -> str:
         return json.dumps({**asdict(self), "pillow": PIL.__version__}, sort_keys=True)

@@ -74,15 +74,24 @@ class PhotoLibrary:
 
     def check(self, src: str) -> Sound:
         """The photo at ``src`` (relative to content/) judged sound, or ``NotAnImage``."""
-        data, key = self._read(src)
+        path = self._path(src)
+        key = self._known(src, path)
+        if key and (self.cache / key / "verdict.json").is_file():
+            return self._verdict(b"", key, src, remember=False)
+        data, key = self._read(src, path)
         return self._verdict(data, key, src, remember=False)
 
     def process(self, src: str) -> Processed:
         """The photo's variants, made now or found in the cache; ``NotAnImage`` when unsound."""
-        data, key = self._read(src)
+        path = self._path(src)
+        key = self._known(src, path)
+        if key and (self.cache / key / "variants.json").is_file():
+            return _processed(key, json.loads((self.cache / key / "variants.json").read_text("utf-8")))
+        data, key = self._read(src, path)
         folder = self.cache / key
         index = folder / "variants.json"
         if index.is_file():
+            self._remember_path(src, path, key)
             return _processed(key, json.loads(index.read_text("utf-8")))
         sound = self._verdict(data, key, src, remember=True)
         encoded = encode(data, sound.kind, self.processing)
@@ -91,13 +100,32 @@ class PhotoLibrary:
             atomic_write(folder / variant.name, variant.data)
         listed = [[v.name, v.width, v.height] for v in encoded]
         atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
+        self._remember_path(src, path, key)
         return _processed(key, listed)
 
     def file_of(self, processed: Processed, variant: Variant) -> Path:
         return self.cache / processed.key / variant.name
 
-    def _read(self, src: str) -> tuple[bytes, str]:
-        path = self._path(src)
+    def _known(self, src: str, path: Path) -> str | None:
+        """The key of ``src`` when its file is unchanged since it was processed (size, times and
+        inode, as git's index does): a rebuild with no new photo reads no photo."""
+        try:
+            entry = json.loads(self._path_entry(src).read_text("utf-8"))
+            return entry["key"] if entry["stat"] == _stat(path) else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _remember_path(self, src: str, path: Path, key: str) -> None:
+        entry = self._path_entry(src)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(entry, json.dumps({"stat": _stat(path), "key": key}).encode("utf-8"))
+
+    def _path_entry(self, src: str) -> Path:
+        # Named by the settings too: other settings make other keys for the same file.
+        name = hashlib.sha256(self._fingerprint + b"\0" + src.encode("utf-8")).hexdigest()[:24]
+        return self.cache / "paths" / f"{name}.json"
+
+    def _read(self, src: str, path: Path) -> tuple[bytes, str]:
         try:
             # O_NOFOLLOW: the last component cannot be swapped for a symlink after the checks;
             # O_NONBLOCK: a FIFO named like a photo does not hang the build.
@@ -154,6 +182,11 @@ class PhotoLibrary:
         if "refused" in verdict:
             raise NotAnImage(verdict["refused"])
         return Sound(verdict["kind"], verdict["width"], verdict["height"])
+
+
+def _stat(path: Path) -> list[int]:
+    info = os.lstat(path)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def photo_library(repo: Repo) -> PhotoLibrary:

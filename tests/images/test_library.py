@@ -126,3 +126,10 @@ def test_the_same_bytes_under_a_wrong_name_are_judged_apart(library):
     library.process(put(library, "dung.png", out.getvalue()))  # sound, and remembered
     with pytest.raises(NotAnImage, match="mang đuôi"):
         library.check(put(library, "sai.jpg", out.getvalue()))
+
+
+def test_a_photo_replaced_in_place_is_processed_again(library, photo):
+    src = put(library, "anh.jpg", photo)
+    first = library.process(src)
+    put(library, "anh.jpg", phone_photo(1600, 1200, seed=5))
+    assert library.process(src).key != first.key
