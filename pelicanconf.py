@@ -35,8 +35,9 @@ PATH = "content"
 # plugin refuses settings that would read it).
 ARTICLE_PATHS = ["published"]
 PAGE_PATHS = ["pages"]
-# Nothing is copied wholesale: content/images also holds photos of pending nominations and of
-# people who did not consent. Pelican copies only the images that published stories show.
+# Nothing is copied: content/images also holds photos of pending nominations and of people who
+# did not consent, with their Exif GPS position. The plugin writes re-encoded variants of the
+# photos published stories declare (scripts/images/), and refuses any STATIC_PATHS.
 STATIC_PATHS = []
 THEME = "theme"
 # Stories and pages are Markdown only; without the reStructuredText reader Pelican no longer
