@@ -153,13 +153,15 @@ def test_a_hostile_photo_stops_validate_and_the_build(tmp_path, case):
         assert not any(sign in path.read_bytes() for sign in METADATA), path
 
 
-def test_a_photo_in_the_body_stops_validate_and_the_build(tmp_path):
+@pytest.mark.parametrize("written", [f"![Anh Đông]({SAMPLE_SRC})", "![Anh Đông][anh]",
+                                     "![Anh Đông] (https://example.com/dong.jpg)"])
+def test_a_photo_in_the_body_stops_validate_and_the_build(tmp_path, written):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     story = repo / STORY
     text = story.read_text("utf-8")
-    story.write_text(text.replace("\n## Những cuộc gọi lúc nửa đêm", f"\n![Anh Đông]({SAMPLE_SRC})\n\n"
+    story.write_text(text.replace("\n## Những cuộc gọi lúc nửa đêm", f"\n{written}\n\n[anh]: {SAMPLE_SRC}\n\n"
                                   "## Những cuộc gọi lúc nửa đêm", 1), "utf-8")
-    line = story.read_text("utf-8").splitlines().index(f"![Anh Đông]({SAMPLE_SRC})") + 1
+    line = story.read_text("utf-8").splitlines().index(written) + 1
     expected = f"{STORY}:{line}: error: ảnh không được chèn trong nội dung bài"
     checked = run_cli("validate", STORY, cwd=repo, env={"DIEN_HINH_TODAY": TODAY})
     assert checked.code == 1 and expected in checked.out, checked.out

@@ -84,7 +84,7 @@ def test_story_page_shows_every_public_part(site):
     assert re.search(r'<source type="image/webp" srcset="../../images/([0-9a-f]{24})/480\.webp 480w, '
                      r'../../images/\1/800\.webp 800w" sizes="[^"]+">\s*'
                      r'<img src="../../images/\1/800\.jpg" srcset="[^"]+" sizes="[^"]+" '
-                     r'alt="[^"]{10,}" width="800" height="500" decoding="async">', page)
+                     r'alt="[^"]{10,}" width="800" height="500" fetchpriority="high" decoding="async">', page)
     assert "<figcaption>Ảnh: Võ Thị Kim Liên" in page
     assert 'href="https://www.facebook.com/sharer/sharer.php?u=' in page
     assert 'href="https://sp.zalo.me/' in page
