@@ -63,7 +63,9 @@ def test_no_photo_metadata_anywhere(published):
     images = 0
     for path in _public_files(published):
         data = path.read_bytes()
-        assert not any(sign in data for sign in METADATA), path
+        text = readable_text(path)  # Pagefind's index and fragments decompressed
+        assert not any(sign in data or sign.decode("latin-1") in text for sign in METADATA), path
+        assert XMP_SENTINEL not in text, path
         if path.suffix in (".jpg", ".png", ".webp"):
             images += 1
             with Image.open(path) as image:
@@ -113,6 +115,12 @@ def _bomb() -> bytes:
     return out.getvalue()
 
 
+def _with_comment(comment: bytes) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (320, 240), (30, 90, 160)).save(out, "JPEG", comment=comment)
+    return out.getvalue()
+
+
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 HOSTILE = {
     # name: (src written in images:, bytes of the file or None, fragment of the message)
@@ -120,6 +128,8 @@ HOSTILE = {
     "truncated": ("images/2026-08/cut.jpg", phone_photo(800, 600)[:20_000], "cắt cụt"),
     "bomb": ("images/2026-08/bom.png", _bomb(), "bom giải nén"),
     "jpeg-zip-polyglot": ("images/2026-08/ghep.jpg", phone_photo(800, 600) + _zip(), "byte lạ"),
+    "jpeg-html-polyglot": ("images/2026-08/trang.jpg", _with_comment(b"<html><script>alert(1)</script>"),
+                           "không phải ảnh"),
     "png-named-jpg": ("images/2026-08/sai-duoi.jpg", None, "mang đuôi \".jpg\""),
     "remote": ("https://example.com/anh.jpg", None, "không phải địa chỉ web"),
     "symlink": ("images/2026-08/lien-ket.jpg", None, "symlink"),
@@ -153,15 +163,25 @@ def test_a_hostile_photo_stops_validate_and_the_build(tmp_path, case):
         assert not any(sign in path.read_bytes() for sign in METADATA), path
 
 
-def test_a_photo_in_the_body_stops_validate_and_the_build(tmp_path):
+@pytest.mark.parametrize("written", [f"![Anh Đông]({SAMPLE_SRC})", "![Anh Đông][anh]",
+                                     "![Anh Đông] (https://example.com/dong.jpg)"])
+def test_a_photo_in_the_body_stops_validate_and_the_build(tmp_path, written):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     story = repo / STORY
     text = story.read_text("utf-8")
-    story.write_text(text.replace("\n## Những cuộc gọi lúc nửa đêm", f"\n![Anh Đông]({SAMPLE_SRC})\n\n"
+    story.write_text(text.replace("\n## Những cuộc gọi lúc nửa đêm", f"\n{written}\n\n[anh]: {SAMPLE_SRC}\n\n"
                                   "## Những cuộc gọi lúc nửa đêm", 1), "utf-8")
-    line = story.read_text("utf-8").splitlines().index(f"![Anh Đông]({SAMPLE_SRC})") + 1
+    line = story.read_text("utf-8").splitlines().index(written) + 1
     expected = f"{STORY}:{line}: error: ảnh không được chèn trong nội dung bài"
     checked = run_cli("validate", STORY, cwd=repo, env={"DIEN_HINH_TODAY": TODAY})
     assert checked.code == 1 and expected in checked.out, checked.out
     built = build(repo, search=False)
     assert built.code == 1 and expected in built.err, built.err
+
+
+def test_static_paths_would_copy_photos_byte_for_byte_and_stop_the_build(tmp_path):
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    built = build(repo, search=False, extra=["-e", 'STATIC_PATHS=["images"]'])
+    assert built.code == 1
+    assert "STATIC_PATHS" in built.err and "images:" in built.err and "Traceback" not in built.err
+    assert not (repo / "output" / "images" / "2026-08").exists()
