@@ -39,7 +39,7 @@ def test_every_unit_of_the_registry_has_a_row(csv_rows):
 def test_sent_on_the_10th_is_on_time(csv_rows):
     row = csv_rows["tdp-phu-thinh"]
     assert counts(row) == (1, 1, 0, 0, 0, 0, 0, 1, 0)
-    assert row["Nguồn ngày gửi"] == "phiếu, đã đối chiếu git"
+    assert row["Nguồn ngày gửi"] == "theo hệ thống"
 
 
 def test_sent_on_the_16th_is_late(csv_rows):
@@ -62,9 +62,9 @@ def test_submitted_on_earlier_than_its_commit_is_not_counted_but_to_check(csv_ro
     row = csv_rows["doan-thanh-nien"]
     assert counts(row)[:4] == (1, 0, 0, 1)
     assert row["Ghi chú"].startswith(
-        "lech-ngay: cần kiểm tra: phiếu ghi ngày gửi 13/11/2026 nhưng commit "
+        "lech-ngay: cần kiểm tra: phiếu ghi ngày gửi 13/11/2026 nhưng hệ thống ghi nhận tệp ngày "
     )
-    assert "có ngày tác giả 17/11/2026, ngày commit 17/11/2026 (sau 4 ngày)" in row["Ghi chú"]
+    assert "17/11/2026, người gửi khai ngày 17/11/2026 (sau 4 ngày), mã lưu trữ " in row["Ghi chú"]
 
 
 def test_commit_dates_are_read_in_the_ward_time_zone_with_a_day_of_grace(november, csv_rows):
@@ -73,14 +73,15 @@ def test_commit_dates_are_read_in_the_ward_time_zone_with_a_day_of_grace(novembe
     row = csv_rows["tram-y-te"]
     assert counts(row)[:4] == (1, 1, 0, 0)
     detail = november.cli("report", "--month", "2026-11").out
-    assert "| mui-gio | 14/11/2026 | phiếu, đã đối chiếu git | 15/11/2026 | Đúng hạn |" in detail
+    assert "| mui-gio | 14/11/2026 | theo hệ thống | 15/11/2026 | Đúng hạn |" in detail
 
 
 def test_uncommitted_file_counts_submitted_on_unchecked(csv_rows):
     row = csv_rows["hoi-nong-dan"]
     assert counts(row)[:4] == (1, 1, 0, 0)
-    assert row["Nguồn ngày gửi"] == "phiếu, chưa đối chiếu git"
-    assert "tệp chưa được commit" in row["Ghi chú"]
+    assert row["Nguồn ngày gửi"] == "theo phiếu"
+    assert row["Ghi chú"] == ("Ngày gửi theo phiếu, chưa đối chiếu được với hệ thống: tệp chưa được lưu "
+                              "vào hệ thống.")
 
 
 def test_total_line(csv_rows):
@@ -101,10 +102,10 @@ def test_markdown_report_lists_details_and_the_rule(november):
     out = result.out
     assert out.startswith("# Báo cáo gửi gương điển hình tiên tiến – Tháng 11/2026\n")
     assert "Ủy ban nhân dân phường Ninh Hà" in out  # from pelicanconf.py
-    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | phiếu, đã đối chiếu git | 05/11/2026 "
+    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | theo hệ thống | 05/11/2026 "
               "| Đúng hạn | Thông qua | Có |")
     assert detail in out
-    assert "| lech-ngay | 13/11/2026 | phiếu, đã đối chiếu git | 17/11/2026 | Cần kiểm tra |" in out
+    assert "| lech-ngay | 13/11/2026 | theo hệ thống | 17/11/2026 | Cần kiểm tra |" in out
     assert "đến hết ngày 14 (kỳ này: đến hết ngày 14/11/2026)" in out
     assert "1 phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn" in out
 
@@ -152,8 +153,8 @@ def test_repository_without_history_uses_submitted_on(tmp_path):
     assert result.code == 0, result.err
     row = next(line for line in result.out.splitlines() if line.startswith("7,doan-thanh-nien"))
     assert row.split(",")[3:7] == ["1", "1", "0", "0"]
-    assert "phiếu, chưa đối chiếu git" in row
-    assert "thư mục không phải kho git" in row
+    assert "theo phiếu" in row
+    assert "thư mục lập báo cáo không có lịch sử lưu trữ" in row
 
 
 def test_unreadable_nomination_is_reported_and_exits_1(column):
@@ -166,4 +167,4 @@ def test_unreadable_nomination_is_reported_and_exits_1(column):
     assert "Lỗi: content/nominations/2026-11/hong.md: không đọc được phiếu" in result.err
     assert "Traceback" not in result.err
     assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 1 | 1 | 0 |" in result.out
-    assert "Không đọc được content/nominations/2026-11/hong.md" in result.out
+    assert "Không đọc được phiếu content/nominations/2026-11/hong.md" in result.out
