@@ -108,13 +108,13 @@ class Document:
     chart: Chart
     legend: list[str]
     notes: list[str]
+    kind: str
+    """What the report is about, after "Báo cáo" in the document's title block (trích yếu)."""
+    today: dt.date
+    ward: WardSettings
+    """Issuing body, place and signatory of the HTML document."""
     footnotes: list[str] = field(default_factory=list)
     """Shared notes, numbered from 1, that ``Remark`` cells refer to."""
-    kind: str = "tình hình gửi gương điển hình tiên tiến"
-    """What the report is about, after "Báo cáo" in the document's title block (trích yếu)."""
-    today: dt.date | None = None
-    ward: WardSettings | None = None
-    """Issuing body, place and signatory of the HTML document."""
     landscape: bool = False
 
 
@@ -413,9 +413,23 @@ _TEMPLATES = Environment(
 )
 
 
+_TEMPLATES.filters["cell"] = cell_text
+
+
+def date_line(place: str, day: dt.date) -> str:
+    """"Ninh Hà, ngày 05 tháng 02 năm 2026": a day below 10 and months 1 and 2 take a leading zero
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I), so that nobody can add a digit in front."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def render_html(doc: Document) -> bytes:
+    """The report as an administrative document: motto, issuing body, number, date, signature."""
     template = _TEMPLATES.get_template("report.html")
-    return template.render(doc=doc, chart=_chart_geometry(doc.chart)).encode("utf-8")
+    return template.render(
+        doc=doc, ward=doc.ward, chart=_chart_geometry(doc.chart),
+        date_line=date_line(doc.ward.report.place, doc.today), abstract=doc.kind[:1].upper() + doc.kind[1:],
+    ).encode("utf-8")
 
 
 RENDERERS: dict[str, Callable[[Document], bytes]] = {

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
 import pytest
 
 from scripts.nomination.units import UnitRegistry
+from scripts.reports.render import date_line
 from tests.conftest import ROOT
 from tests.reports.conftest import ColumnRepo
 
@@ -168,3 +170,71 @@ def test_unreadable_nomination_is_reported_and_exits_1(column):
     assert "Traceback" not in result.err
     assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 1 | 1 | 0 |" in result.out
     assert "Không đọc được phiếu content/nominations/2026-11/hong.md" in result.out
+
+
+def test_html_report_is_an_administrative_document(november, tmp_path):
+    target = tmp_path / "bao-cao.html"
+    result = november.cli("report", "--month", "2026-11", "--format", "html", "--out", str(target))
+    assert result.code == 0, result.err
+    html = target.read_text(encoding="utf-8")
+    for fragment in (
+        "<p>ỦY BAN NHÂN DÂN PHƯỜNG NINH HÀ</p>\n"
+        "<p><strong>HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG PHƯỜNG NINH HÀ</strong>",
+        "<p class=\"number\">Số: " + "\u00a0" * 8 + "/BC-HĐTĐKT</p>",
+        "<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>\n"
+        "<p><strong>Độc lập - Tự do - Hạnh phúc</strong>",
+        "<p class=\"date\">Ninh Hà, ngày 27 tháng 11 năm 2026</p>",
+        "<h1><span>BÁO CÁO</span><span>Tình hình gửi gương điển hình tiên tiến tháng 11/2026</span></h1>",
+        "<p class=\"label\">Nơi nhận:</p>",
+        "<li>- Hội đồng Thi đua – Khen thưởng thị xã Ninh Hòa;</li>",
+        "<li>- Lưu: VT, HĐTĐKT.</li></ul>",
+        "<p><strong>TM. HỘI ĐỒNG</strong></p>\n<p><strong>CHỦ TỊCH</strong></p>",
+        "<p><strong>Trần Minh Khoa</strong></p>",
+        "margin: 20mm 15mm 20mm 30mm",
+        "<td data-label=\"Ghi chú\" class=\"\">Xem ghi chú 1</td>",
+        "<h2>Ghi chú</h2>\n<ol><li>Ngày gửi theo phiếu, chưa đối chiếu được với hệ thống: tệp chưa được lưu "
+        "vào hệ thống.</li></ol>",
+    ):
+        assert fragment in html
+
+
+def test_signing_settings_come_from_pelicanconf(column):
+    conf = column.root / "pelicanconf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^REPORT_.*?^REPORT_RECIPIENTS = \[.*?\]\n", "", text)
+    conf.write_text(text + 'WARD_NAME = "xã Hòa Tân"\nREPORT_SIGNER_ROLE = ""\n', encoding="utf-8")
+    result = column.cli("report", "--year", "2026", "--format", "html")
+    assert result.code == 0, result.err
+    assert "<p class=\"date\">Hòa Tân, ngày 27 tháng 11 năm 2026</p>" in result.out
+    assert "/BC-HĐTĐKT</p>" in result.out
+    assert "<ul><li>- Lưu: VT.</li></ul>" in result.out
+    assert "<div class=\"signer\">\n<p><strong>CHỦ TỊCH</strong></p>" in result.out
+    assert "Trần Minh Khoa" not in result.out
+
+
+def test_bad_recipients_setting_is_a_clear_error(column):
+    conf = column.root / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'REPORT_RECIPIENTS = "Lưu: VT"\n', encoding="utf-8")
+    result = column.cli("report", "--month", "2026-11", "--format", "html")
+    assert result.code == 1
+    assert result.err == ("Lỗi: pelicanconf.py: thiết lập REPORT_RECIPIENTS phải là danh sách tên nơi nhận, "
+                          "ví dụ [\"Lưu: VT\"]\n")
+
+
+@pytest.mark.parametrize(("day", "line"), [
+    ("2026-02-05", "Ninh Hà, ngày 05 tháng 02 năm 2026"),
+    ("2026-03-09", "Ninh Hà, ngày 09 tháng 3 năm 2026"),
+    ("2026-12-31", "Ninh Hà, ngày 31 tháng 12 năm 2026"),
+])
+def test_date_line_pads_small_days_and_months_as_the_decree_says(day, line):
+    assert date_line("Ninh Hà", dt.date.fromisoformat(day)) == line
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html"])
+def test_reports_use_no_words_of_the_tools(november, fmt):
+    for when in (("--month", "2026-11"), ("--year", "2026")):
+        result = november.cli("report", *when, "--format", fmt)
+        assert result.code == 0, result.err
+        text = result.out.replace("hoi-nong-dan-chua-commit", "")  # a file's name, chosen by its sender
+        words = re.findall(r"(?i)\b(git|commit|shallow|clone|submitted_on|pull request|content/)", text)
+        assert words == [], f"{fmt} {when}: {words}"
