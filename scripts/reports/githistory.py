@@ -15,19 +15,22 @@ backdated commit on top of a recent branch).
 
 Two kinds of commit say nothing about when a unit sent a file: the cut-off commit of a shallow
 clone (it seems to add everything), and the council's import of historical files, which
-``python -m scripts import`` marks with an ``Council-Import:`` trailer. The pull-request check
-refuses that trailer in a unit's pull request, so nothing a unit commits can switch the rule.
+``python -m scripts import`` marks with a ``Council-Import:`` trailer and signs. The trailer counts
+only on a commit signed by a member serving on its date (the registry before that commit), and the
+pull-request check refuses it in a unit's pull request: nothing a unit commits can switch the rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from scripts.common.clock import WARD_TIMEZONE
 from scripts.common.repo import Repo
+from scripts.nomination.council import CouncilError
+from scripts.review.signatures import Commit, Verifier
 
 SHALLOW = "máy lập báo cáo chỉ có một phần lịch sử lưu trữ"
 IMPORT_TRAILER = "Council-Import"
@@ -121,7 +124,27 @@ def read_history(repo: Repo) -> History:
     dates = _git(repo, "log", "--no-color", "--format=%H %ct", "HEAD")
     committed = dict(line.split(" ", 1) for line in dates.stdout.splitlines() if " " in line)
     _parse(log.stdout, prefix.strip(), history, committed)
+    _drop_unsigned_imports(repo, history)
     return history
+
+
+def _drop_unsigned_imports(repo: Repo, history: History) -> None:
+    """An import trailer on a commit no serving member signed is an ordinary commit's."""
+    imports = {added.commit: added for adds in history._adds.values() for _, added in adds if added.imported}
+    if not imports:
+        return
+    verifier = Verifier(repo.root)
+    untrusted = {}
+    for sha, added in imports.items():
+        parents = tuple(_git(repo, "rev-parse", f"{sha}^@").stdout.split())
+        try:
+            council = verifier.council_at(parents[0]) if parents else None
+        except CouncilError:
+            council = None
+        if verifier.signature(Commit(sha, parents, ""), council).member is None:
+            untrusted[sha] = replace(added, imported=False)
+    for adds in history._adds.values():
+        adds[:] = [(index, untrusted.get(added.commit, added)) for index, added in adds]
 
 
 def _parse(output: str, prefix: str, history: History, committed: dict[str, str]) -> None:

@@ -3,8 +3,9 @@
 Such a file was not received through a pull request, so neither the pull-request check nor the
 commit that adds it can date it: its ``submitted_on`` is the office's record. The import places each
 file where its state and ``period`` say, checks it there, and commits only those files in one
-commit marked with the ``Council-Import:`` trailer, which the report reads. The pull-request check
-refuses that trailer from a unit, so the council pushes this commit to the main branch itself.
+commit marked with the ``Council-Import:`` trailer and signed with the member's SSH key: the report
+honours the trailer only on a commit signed by a serving member. The pull-request check refuses the
+trailer from a unit, so the council pushes this commit to the main branch itself.
 All or nothing: a file that fails its check, or a failed commit, leaves every folder as it was.
 """
 
@@ -53,14 +54,17 @@ def _plan(repo: Repo, sources: list[Path]) -> list[tuple[Path, bytes]]:
     return list(plan.items())
 
 
-def import_files(repo: Repo, sources: list[Path], by: str, note: str | None = None) -> Imported:
-    """Place, check and commit ``sources`` as the council's import of historical files."""
+def import_files(repo: Repo, sources: list[Path], by: str, note: str | None = None,
+                 key: str | None = None) -> Imported:
+    """Place, check and commit (signed with ``key``, else git's ``user.signingkey``) ``sources``
+    as the council's import of historical files."""
     top = gitops.work_tree(repo.root)
     if top is None:
         raise Refused("lệnh import cần chạy trong một kho git")
     by = clean_text(by) or ""
     if not by or "\n" in by:
         raise Refused("--by cần họ tên người nhập (một dòng)")
+    signing_key = gitops.signing_key(top, key)
     plan = _plan(repo, sources)
     rels = [target.resolve().relative_to(top).as_posix() for target, _ in plan]
     created: list[Path] = []
@@ -75,7 +79,8 @@ def import_files(repo: Repo, sources: list[Path], by: str, note: str | None = No
         if errors:
             raise Refused("không nhập tệp nào: hãy sửa các lỗi trên rồi chạy lại", errors)
         gitops.git(top, "add", "--", *rels)
-        gitops.git(top, "commit", "-q", "-m", _message(rels, by, note), "--", *rels)
+        commit = gitops.commit_signed(top, [target for target, _ in plan], _message(rels, by, note),
+                                      signing_key)
     except BaseException:
         with contextlib.suppress(gitops.GitError):
             gitops.git(top, "reset", "-q", "--", *rels)
@@ -85,7 +90,6 @@ def import_files(repo: Repo, sources: list[Path], by: str, note: str | None = No
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
-    commit = gitops.git(top, "rev-parse", "HEAD").strip()
     return Imported(commit, [repo.relative(target) for target, _ in plan])
 
 

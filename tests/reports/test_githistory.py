@@ -62,13 +62,14 @@ def test_a_commit_adding_several_months_is_not_an_import(column):
     assert added.days == (dt.date(2026, 11, 27), dt.date(2026, 11, 27))
 
 
-def test_only_the_council_import_trailer_marks_an_import(column):
+def test_an_unsigned_import_trailer_marks_nothing(column):
+    # The signed import is tested with real keys in tests/review/test_import.py.
     column.place("dung-han", "2026-09", slug="thang-9")
     column.commit("2026-11-27T09:00:00+07:00", "Nhập phiếu cũ\n\nCouncil-Import: Nguyễn Văn Thẩm")
     column.place("muon-han")
     column.commit("2026-11-28T09:00:00+07:00", "Gửi phiếu\n\nghi chú: Council-Import ở giữa câu không tính")
     history = read_history(Repo.at(column.root))
-    assert history.first_added("content/nominations/2026-09/thang-9.md").imported
+    assert not history.first_added("content/nominations/2026-09/thang-9.md").imported
     assert not history.first_added("content/nominations/2026-11/muon-han.md").imported
 
 

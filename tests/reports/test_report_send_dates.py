@@ -7,7 +7,6 @@ import shutil
 from tests.conftest import ROOT
 from tests.reports.conftest import ColumnRepo
 
-SLUG = "chi-luong-thi-hong-nhung-day-boi"
 PHOTO = ROOT / "tests/review/data/basic/content/images/2026-10/to-thu-gom-rac.png"
 
 
@@ -81,26 +80,3 @@ def test_to_check_is_counted_apart_in_the_year_report(column):
     assert (row["T11"], row["Đúng hạn"], row["Muộn"], row["Cần kiểm tra"]) == ("C", "0", "0", "1")
     markdown = column.cli("report", "--year", "2026").out
     assert "## Phiếu cần kiểm tra ngày gửi (chưa tính)" in markdown
-
-
-def test_the_council_import_is_counted_by_submitted_on(column, tmp_path):
-    old = tmp_path / "so-luu" / f"{SLUG}.md"
-    old.parent.mkdir()
-    text = (ROOT / f"tests/cases/valid/{SLUG}.md").read_text(encoding="utf-8")
-    for month_of_november, month_of_september in (
-        ("period: 2026-11", "period: 2026-09"), ("submitted_on: 2026-11-06", "submitted_on: 2026-09-08"),
-        ('"on": 2026-11-02', '"on": 2026-09-02'),
-    ):
-        text = text.replace(month_of_november, month_of_september)
-    old.write_text(text, encoding="utf-8")
-    column.git("config", "user.name", "Nguyễn Văn Thẩm")
-    column.git("config", "user.email", "tham@example.vn")
-    result = column.cli("import", str(old), "--by", "Nguyễn Văn Thẩm", "--note", "Theo sổ lưu văn phòng")
-    assert result.code == 0, result.err
-    assert result.out.startswith(f"Đã nhập: content/nominations/2026-09/{SLUG}.md\nĐã tạo commit ")
-    line = detail_line(column, SLUG, "2026-09")
-    assert "| 08/09/2026 | theo phiếu (Hội đồng nhập) |" in line
-    assert "| Đúng hạn |" in line
-    assert line.endswith("| Xem ghi chú 1 |")
-    markdown = column.cli("report", "--month", "2026-09").out
-    assert "\n1. Phiếu cũ do Hội đồng nhập vào hệ thống: ngày gửi theo phiếu.\n" in markdown

@@ -103,6 +103,10 @@ def test_zizmor_finds_nothing_of_medium_or_above():
 def test_deploy_pushes_output_to_the_public_repository_with_a_deploy_key():
     run = "\n".join(commands("deploy.yml"))
     assert "python -m scripts validate content/published --format github" in run
+    assert 'python -m scripts audit --rev HEAD --start "$AUDIT_START" --format github' in run
+    assert run.index("python -m scripts audit") < run.index("ghp-import"), "audit gates publishing"
+    checkout = next(s for s in steps("deploy.yml") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
     assert "python -m pelican content -o output -s publishconf.py" in run
     assert "python -m pagefind --site output --quiet" in run
     assert 'git remote add cong-khai "git@github.com:${PUBLIC_REPO}.git"' in run
