@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.site.test_browser import browser_type_launch_args  # noqa: F401  (Debian's Chromium)
+from tests.site.conftest import browser_type_launch_args  # noqa: F401  (Debian's Chromium)
 
 pytestmark = pytest.mark.browser
 
