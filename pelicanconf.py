@@ -15,6 +15,21 @@ UPPER_LEVEL_NAME = "thị xã Ninh Hòa"
 UPPER_COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng thị xã Ninh Hòa"
 COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng phường Ninh Hà"
 COLUMN_NAME = "Điển hình tiên tiến"
+# The council's reports are administrative documents (Nghị định 30/2020/NĐ-CP): the place in the
+# date line, the symbol after the number (the office writes the number when it issues the report),
+# who signs and who receives a copy. The names here are fictional samples.
+REPORT_PLACE = "Ninh Hà"
+REPORT_SYMBOL = "BC-HĐTĐKT"
+REPORT_SIGNER_ROLE = "TM. HỘI ĐỒNG"
+REPORT_SIGNER_TITLE = "CHỦ TỊCH"
+REPORT_SIGNER_NAME = "Trần Minh Khoa"
+REPORT_RECIPIENTS = [
+    UPPER_COUNCIL_NAME,
+    "Thường trực Đảng ủy, HĐND phường",
+    "Chủ tịch, các Phó Chủ tịch UBND phường",
+    "Các đơn vị trong danh mục",
+    "Lưu: VT, HĐTĐKT",
+]
 # One line under the column's name in the header and in search results' descriptions.
 COLUMN_TAGLINE = "Gương người tốt, việc tốt, nhân tố điển hình tiên tiến và cách làm hay, sáng tạo"
 

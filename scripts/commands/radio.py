@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from scripts.commands.report import write_output
+from scripts.common.errors import UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
@@ -21,8 +22,22 @@ HELP = "bản tin phát thanh của tháng từ các bài đã được thông q
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--month", metavar="YYYY-MM", required=True, help="tháng của bản tin, ví dụ 2026-11")
     parser.add_argument("--out", metavar="FILE", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
+    parser.add_argument("--minutes", metavar="N",
+                        help="cắt bản tin cho vừa N phút (ví dụ 5 hoặc 4,5): chỉ đọc trọn bài, theo thứ tự; "
+                             "bản tin ghi rõ bài nào không đọc và vì sao")
     parser.add_argument("--audio", metavar="FILE.wav",
                         help="đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (giọng tiếng Việt)")
+
+
+def parse_minutes(text: str) -> float:
+    """A positive number of minutes; a Vietnamese decimal comma is accepted."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 600:
+        raise UsageError(f"số phút \"{text}\" không hợp lệ: cần một số dương, ví dụ 5 hoặc 4,5")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     bulletin = build_bulletin(
         repo, load_settings(repo.root), UnitRegistry.load(repo.units_file),
         Lexicon.load(repo.abbreviations_file), period.year, period.month,
+        minutes=None if args.minutes is None else parse_minutes(args.minutes),
     )
     write_output(render_text(bulletin).encode("utf-8"), args.out)
     if args.audio:
@@ -38,4 +54,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Đã ghi {args.audio}\n")
     for line in bulletin.skipped:
         sys.stderr.write(f"Bỏ qua {line}\n")
+    for item in bulletin.left_out:
+        sys.stderr.write(f"Không đọc {item.heading}: {item.reason}\n")
     return 0

@@ -17,6 +17,21 @@ SETTINGS_FILE = "pelicanconf.py"
 
 
 @dataclass(frozen=True)
+class ReportSigning:
+    """How the council's reports are numbered, dated and signed (Nghị định 30/2020/NĐ-CP)."""
+
+    place: str
+    """The place before the date: "Ninh Hà, ngày … tháng … năm …"."""
+    symbol: str
+    """The document symbol after the number, "BC-HĐTĐKT"; the office writes the number itself."""
+    signer_role: str
+    """"TM. HỘI ĐỒNG" (signing for the body), or "" when the head signs in their own right."""
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class WardSettings:
     ward_name: str
     """"phường Ninh Hà" in the sample site: lowercase, as it reads inside a sentence."""
@@ -25,6 +40,7 @@ class WardSettings:
     upper_level_name: str
     upper_council_name: str
     column_name: str
+    report: ReportSigning
 
     @property
     def ward_title(self) -> str:
@@ -67,4 +83,36 @@ def load_settings(root: Path) -> WardSettings:
         if not isinstance(value, str) or not value.strip():
             raise PipelineError(f"{SETTINGS_FILE}: thiếu thiết lập {name} (một chuỗi, ví dụ tên phường)")
         values[field] = value.strip()
-    return WardSettings(**values)
+    return WardSettings(**values, report=_report_signing(module, values["ward_name"]))
+
+
+_ADMINISTRATIVE_UNITS = ("phường ", "xã ", "thị trấn ", "đặc khu ")
+
+
+def _report_signing(module, ward_name: str) -> ReportSigning:
+    """The optional REPORT_* settings; a ward that sets none still gets a document to sign by hand."""
+    place = ward_name
+    for prefix in _ADMINISTRATIVE_UNITS:
+        place = place.removeprefix(prefix)
+    defaults = {
+        "REPORT_PLACE": place, "REPORT_SYMBOL": "BC-HĐTĐKT", "REPORT_SIGNER_ROLE": "TM. HỘI ĐỒNG",
+        "REPORT_SIGNER_TITLE": "CHỦ TỊCH", "REPORT_SIGNER_NAME": "",
+    }
+    values = {}
+    for name, default in defaults.items():
+        value = getattr(module, name, default)
+        if not isinstance(value, str):
+            raise PipelineError(f"{SETTINGS_FILE}: thiết lập {name} phải là một chuỗi")
+        values[name] = value.strip()
+    recipients = getattr(module, "REPORT_RECIPIENTS", ["Lưu: VT"])
+    if not isinstance(recipients, list | tuple) or not all(
+        isinstance(r, str) and r.strip() for r in recipients
+    ):
+        raise PipelineError(
+            f"{SETTINGS_FILE}: thiết lập REPORT_RECIPIENTS phải là danh sách tên nơi nhận, "
+            "ví dụ [\"Lưu: VT\"]"
+        )
+    return ReportSigning(
+        values["REPORT_PLACE"], values["REPORT_SYMBOL"], values["REPORT_SIGNER_ROLE"],
+        values["REPORT_SIGNER_TITLE"], values["REPORT_SIGNER_NAME"], tuple(r.strip() for r in recipients),
+    )

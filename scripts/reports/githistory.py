@@ -32,7 +32,7 @@ from scripts.common.repo import Repo
 from scripts.nomination.council import CouncilError
 from scripts.review.signatures import Commit, Verifier
 
-SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
+SHALLOW = "máy lập báo cáo chỉ có một phần lịch sử lưu trữ"
 IMPORT_TRAILER = "Council-Import"
 """The trailer ``python -m scripts import`` writes on the council's import commit."""
 _RECORD = "\x1e"
@@ -109,9 +109,9 @@ def read_history(repo: Repo) -> History:
     try:
         info = _git(repo, "rev-parse", "--show-prefix", "--is-shallow-repository")
     except OSError:
-        return History(False, "máy chưa cài git")
+        return History(False, "máy lập báo cáo chưa cài công cụ đọc lịch sử lưu trữ")
     if info.returncode != 0:
-        return History(False, "thư mục không phải kho git")
+        return History(False, "thư mục lập báo cáo không có lịch sử lưu trữ")
     prefix, shallow = [*info.stdout.split("\n"), "", ""][:2]
     log = _git(
         repo, "log", "--topo-order", "--reverse", "-M", "--name-status", "-z", "--no-color",
@@ -119,7 +119,7 @@ def read_history(repo: Repo) -> History:
         f"%(trailers:key={IMPORT_TRAILER},valueonly,separator=%x20)", "--", "content",
     )
     if log.returncode != 0:
-        return History(False, "kho git chưa có commit nào")
+        return History(False, "kho chưa lưu phiếu nào vào hệ thống")
     history = History(True, shallow=shallow.strip() == "true")
     dates = _git(repo, "log", "--no-color", "--format=%H %ct", "HEAD")
     committed = dict(line.split(" ", 1) for line in dates.stdout.splitlines() if " " in line)

@@ -33,12 +33,38 @@ from scripts.reports.submissions import (
 )
 
 SOURCE_LABELS = {
-    SOURCE_CHECKED: "phiếu, đã đối chiếu git",
-    SOURCE_IMPORTED: "phiếu, Hội đồng nhập",
-    SOURCE_UNCHECKED: "phiếu, chưa đối chiếu git",
+    SOURCE_CHECKED: "theo hệ thống",
+    SOURCE_IMPORTED: "theo phiếu (Hội đồng nhập)",
+    SOURCE_UNCHECKED: "theo phiếu",
 }
+"""Where a sending date comes from, in an office's words: "theo hệ thống" when the system attested
+it, "theo phiếu" when only the form says so."""
 MONTH_MARKS = {"on-time": "Đ", "late": "M", "check": "C", "none": "K", "not-due": ""}
 """One letter per month in the yearly table: easy to count with COUNTIF in a spreadsheet."""
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A "Ghi chú" cell: its own text and the numbers of the shared notes it refers to.
+
+    A note that would repeat on many rows is written once, numbered, under the tables; the cell
+    only points to it (md, html). The CSV cell spells the notes out: a spreadsheet row stands alone.
+    """
+
+    text: str = ""
+    refs: tuple[int, ...] = ()
+
+
+class Footnotes:
+    """Numbered shared notes, each text once, numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def ref(self, text: str) -> int:
+        if text not in self.texts:
+            self.texts.append(text)
+        return self.texts.index(text) + 1
 
 
 @dataclass
@@ -77,6 +103,13 @@ class Document:
     chart: Chart
     legend: list[str]
     notes: list[str]
+    kind: str
+    """What the report is about, after "Báo cáo" in the document's title block (trích yếu)."""
+    today: dt.date
+    ward: WardSettings
+    """Issuing body, place and signatory of the HTML document."""
+    footnotes: list[str] = field(default_factory=list)
+    """Shared notes, numbered from 1, that ``Remark`` cells refer to."""
     landscape: bool = False
 
 
@@ -101,37 +134,41 @@ def _deadline_rule(due: dt.date | None = None) -> str:
 
 def _source_legend(report) -> str:
     rule = (
-        "Ngày gửi là ngày ghi trên phiếu (submitted_on), đã được bước kiểm tra pull request đối chiếu "
-        "với đồng hồ của máy chủ GitHub khi đơn vị gửi."
+        "Ngày gửi là ngày ghi trên phiếu; khi đơn vị gửi phiếu, hệ thống đã đối chiếu ngày đó với "
+        "đồng hồ của máy chủ."
     )
     if report.history.available:
         return (
-            f"{rule} Báo cáo đối chiếu thêm với commit đầu tiên thêm tệp vào kho (ngày tác giả và ngày "
-            "commit, giờ Việt Nam): phiếu ghi ngày sớm hơn ngày của commit quá 1 ngày, hoặc commit có "
-            "ngày sớm hơn commit cha của nó, thì chưa được tính, ghi \"Cần kiểm tra\" kèm lý do để Hội "
-            "đồng xem lại. Phiếu cũ do Hội đồng nhập bằng "
-            "lệnh import được tính theo ngày trên phiếu."
+            f"{rule} Nguồn ngày gửi \"theo hệ thống\": ngày trên phiếu khớp với ngày hệ thống ghi nhận "
+            "tệp (giờ Việt Nam, lệch không quá 1 ngày). Phiếu ghi ngày sớm hơn ngày hệ thống ghi nhận "
+            "quá 1 ngày, hoặc có ngày lưu bị đặt lùi, thì chưa được tính, ghi \"Cần kiểm tra\" kèm lý do "
+            "để Hội đồng xem lại. \"Theo phiếu\": chỉ có ngày ghi trên phiếu (phiếu cũ do Hội đồng "
+            "nhập, hoặc chưa đối chiếu được; lý do ở phần Ghi chú)."
         )
-    return f"{rule} Không đối chiếu được với lịch sử git ({report.history.reason})."
+    return (f"{rule} Nguồn ngày gửi \"theo phiếu\": báo cáo này không đối chiếu được với ngày hệ thống "
+            f"ghi nhận ({report.history.reason}).")
 
 
-def _item_note(item: Submission) -> str:
-    notes = []
-    if item.needs_check:
-        notes.append(f"cần kiểm tra: {item.check_reason}")
+def _shared_notes(item: Submission, notes: Footnotes) -> tuple[int, ...]:
+    refs = []
     if item.source == SOURCE_IMPORTED:
-        notes.append(f"Hội đồng nhập phiếu cũ (commit {item.added.commit[:10]})")
+        refs.append(notes.ref("Phiếu cũ do Hội đồng nhập vào hệ thống: ngày gửi theo phiếu."))
     if item.fallback:
-        notes.append(f"chưa đối chiếu được với git vì {item.fallback}")
-    return "; ".join(notes)
+        refs.append(notes.ref(f"Ngày gửi theo phiếu, chưa đối chiếu được với hệ thống: {item.fallback}."))
+    return tuple(refs)
 
 
-def _unit_note(items: list[Submission]) -> str:
-    """Short: the files to check by name, then why some dates were not compared (once each)."""
-    notes = [f"{item.slug}: {_item_note(item)}" for item in items if item.needs_check]
-    reasons = dict.fromkeys(item.fallback for item in items if item.fallback and not item.needs_check)
-    notes += [f"chưa đối chiếu được với git vì {reason}" for reason in reasons]
-    return "; ".join(notes)
+def _item_note(item: Submission, notes: Footnotes) -> Remark:
+    reason = item.check_reason if item.needs_check else ""
+    text = reason[:1].upper() + reason[1:]
+    return Remark(text, _shared_notes(item, notes))
+
+
+def _unit_note(items: list[Submission], notes: Footnotes) -> Remark:
+    """The files to check by name with the reason, then the shared notes of the unit's files."""
+    text = "; ".join(f"{item.slug}: cần kiểm tra: {item.check_reason}" for item in items if item.needs_check)
+    refs = dict.fromkeys(ref for item in items for ref in _shared_notes(item, notes))
+    return Remark(text, tuple(refs))
 
 
 def _on_time_label(item: Submission) -> str:
@@ -144,12 +181,13 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
                *_STATE_COLUMNS, "Nguồn ngày gửi", "Ghi chú"]
     rows = []
     bars = []
+    notes = Footnotes()
     for number, row in enumerate(report.rows, start=1):
         tally = row.tally
         if not tally.sent:
-            note = "Không gửi" if report.is_due else "Chưa gửi (chưa đến hạn)"
+            note = Remark("Không gửi" if report.is_due else "Chưa gửi (chưa đến hạn)")
         else:
-            note = _unit_note(row.items)
+            note = _unit_note(row.items, notes)
         sources = ", ".join(SOURCE_LABELS[s] for s in row.sources)
         rows.append([number, row.unit.id, row.unit.name, tally.sent, tally.on_time, tally.late,
                      tally.to_check, *_tally_cells(tally), sources, note])
@@ -168,20 +206,22 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
             unit, item.slug, short_date(item.sent) if item.sent else "",
             SOURCE_LABELS[item.source],
             short_date(item.git) if item.git else "", _on_time_label(item),
-            item.state.label, "Có" if item.forwarded else "", _item_note(item),
+            item.state.label, "Có" if item.forwarded else "", _item_note(item, notes),
         ])
     detail = Table("Chi tiết từng phiếu",
-                   ["Đơn vị", "Tệp", "Ngày gửi", "Nguồn", "Ngày commit (git)", "Hạn",
+                   ["Đơn vị", "Phiếu", "Ngày gửi", "Nguồn", "Ngày hệ thống ghi nhận", "Hạn",
                     "Trạng thái", "Gửi cấp trên", "Ghi chú"], detail_rows)
 
-    notes = [f"Không đọc được {u.rel}: {u.message}" for u in report.unreadable]
-    notes += [f"{item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục schema/units.yaml"
-              for item in report.unknown_unit]
+    warnings = _warnings(report)
     flagged = sum(1 for item in report.submissions if item.needs_check)
     if flagged:
-        notes.append(f"{flagged} phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn: xem cột Ghi chú.")
+        warnings.append(
+            f"{flagged} phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn: xem cột Ghi chú."
+        )
     scale = max([1] + [r.tally.sent for r in report.rows])
     return Document(
+        kind=f"tình hình gửi gương điển hình tiên tiến {label.lower()}",
+        today=report.today, ward=ward,
         title=f"Báo cáo gửi gương điển hình tiên tiến – {label}",
         subtitle=[
             ward.ward_authority, ward.council_name,
@@ -195,12 +235,21 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
             _source_legend(report),
             "Cần kiểm tra: phiếu chưa được tính đúng hạn hay muộn cho đến khi Hội đồng xem lại "
             "(lý do ở cột Ghi chú).",
-            "Trạng thái: Chờ thẩm định (đang ở content/nominations/), Thông qua (đã đăng, ở "
-            "content/published/), Trả lại (để đơn vị bổ sung), Gỡ bài (đã đăng rồi gỡ). Gửi cấp trên: "
+            "Trạng thái: Chờ thẩm định (Hội đồng chưa xét), Thông qua (đã đăng trên chuyên mục), "
+            "Trả lại (để đơn vị bổ sung), Gỡ bài (đã đăng rồi gỡ). Gửi cấp trên: "
             f"Hội đồng chọn gửi {ward.upper_council_name}.",
         ],
-        notes=notes,
+        notes=warnings,
+        footnotes=notes.texts,
     )
+
+
+def _warnings(report: MonthReport | YearReport) -> list[str]:
+    """Files the report could not count, named so that the office can find them."""
+    warnings = [f"Không đọc được phiếu {u.rel}: {u.message}" for u in report.unreadable]
+    warnings += [f"Phiếu {item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục đơn vị"
+                 for item in report.unknown_unit]
+    return warnings
 
 
 def layout_year(report: YearReport, ward: WardSettings) -> Document:
@@ -230,12 +279,11 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
     tables = [main]
     if check_rows:
         tables.append(Table("Phiếu cần kiểm tra ngày gửi (chưa tính)",
-                            ["Kỳ", "Tệp", "Ngày ghi trên phiếu", "Ngày commit (git)", "Lý do"],
+                            ["Kỳ", "Phiếu", "Ngày ghi trên phiếu", "Ngày hệ thống ghi nhận", "Lý do"],
                             check_rows))
-    notes = [f"Không đọc được {u.rel}: {u.message}" for u in report.unreadable]
-    notes += [f"{item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục schema/units.yaml"
-              for item in report.unknown_unit]
     return Document(
+        kind=f"kết quả gửi gương điển hình tiên tiến năm {report.year}",
+        today=report.today, ward=ward,
         title=f"Báo cáo năm {report.year}: gửi gương điển hình tiên tiến đúng hạn",
         subtitle=[ward.ward_authority, ward.council_name,
                   f"Số liệu đến {document_date(report.today)}; đơn vị xếp theo thứ tự chữ cái tiếng Việt."],
@@ -250,7 +298,7 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
             _deadline_rule(),
             _source_legend(report),
         ],
-        notes=notes,
+        notes=_warnings(report),
         landscape=True,
     )
 
@@ -263,8 +311,29 @@ def layout(report: MonthReport | YearReport, ward: WardSettings) -> Document:
 
 # --- renderers: Document -> bytes ---------------------------------------------------------
 
+def _refs_text(refs: tuple[int, ...]) -> str:
+    return "ghi chú " + ", ".join(str(n) for n in refs) if refs else ""
+
+
+def cell_text(value) -> str:
+    """A cell as md and html show it: a remark points to its shared notes by number."""
+    if isinstance(value, Remark):
+        refs = _refs_text(value.refs)
+        if value.text and refs:
+            return f"{value.text} ({refs})"
+        return value.text or (f"Xem {refs}" if refs else "")
+    return str(value)
+
+
+def _csv_cell(value, doc: Document) -> str:
+    """A cell as the CSV holds it: a remark spelled out, shared notes included."""
+    if isinstance(value, Remark):
+        return "; ".join([value.text] * bool(value.text) + [doc.footnotes[n - 1] for n in value.refs])
+    return value
+
+
 def _md_cell(value) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return cell_text(value).replace("|", "\\|").replace("\n", " ")
 
 
 def render_md(doc: Document) -> bytes:
@@ -281,6 +350,8 @@ def render_md(doc: Document) -> bytes:
             out.append("")
             out.append("Không có phiếu nào.")
         out.append("")
+    if doc.footnotes:
+        out += ["## Ghi chú", ""] + [f"{n}. {line}" for n, line in enumerate(doc.footnotes, start=1)] + [""]
     out += ["## Cách đọc báo cáo", ""] + [f"- {line}" for line in doc.legend] + [""]
     if doc.notes:
         out += ["## Lưu ý", ""] + [f"- {line}" for line in doc.notes] + [""]
@@ -293,7 +364,7 @@ def render_csv(doc: Document) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerows([_csv_cell(value, doc) for value in row] for row in table.rows)
     if table.footer:
         writer.writerow(table.footer)
     return buffer.getvalue().encode("utf-8-sig")
@@ -337,9 +408,23 @@ _TEMPLATES = Environment(
 )
 
 
+_TEMPLATES.filters["cell"] = cell_text
+
+
+def date_line(place: str, day: dt.date) -> str:
+    """"Ninh Hà, ngày 05 tháng 02 năm 2026": a day below 10 and months 1 and 2 take a leading zero
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I), so that nobody can add a digit in front."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def render_html(doc: Document) -> bytes:
+    """The report as an administrative document: motto, issuing body, number, date, signature."""
     template = _TEMPLATES.get_template("report.html")
-    return template.render(doc=doc, chart=_chart_geometry(doc.chart)).encode("utf-8")
+    return template.render(
+        doc=doc, ward=doc.ward, chart=_chart_geometry(doc.chart),
+        date_line=date_line(doc.ward.report.place, doc.today), abstract=doc.kind[:1].upper() + doc.kind[1:],
+    ).encode("utf-8")
 
 
 RENDERERS: dict[str, Callable[[Document], bytes]] = {

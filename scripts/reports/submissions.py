@@ -82,7 +82,7 @@ class Submission:
     def check_reason(self) -> str:
         """Why the file is not counted (Vietnamese), or "" when its ``submitted_on`` can be."""
         if self.declared is None:
-            return "thiếu ngày gửi (submitted_on)"
+            return "phiếu thiếu ngày gửi"
         if self.source != SOURCE_CHECKED:
             return ""
         grace = dt.timedelta(days=GRACE_DAYS)
@@ -91,15 +91,15 @@ class Submission:
         reasons = []
         if max(authored, committed) - self.declared > grace:
             reasons.append(
-                f"phiếu ghi ngày gửi {short_date(self.declared)} nhưng commit {commit} thêm tệp có ngày "
-                f"tác giả {short_date(authored)}, ngày commit {short_date(committed)} "
-                f"(sau {(max(authored, committed) - self.declared).days} ngày)"
+                f"phiếu ghi ngày gửi {short_date(self.declared)} nhưng hệ thống ghi nhận tệp ngày "
+                f"{short_date(committed)}, người gửi khai ngày {short_date(authored)} "
+                f"(sau {(max(authored, committed) - self.declared).days} ngày), mã lưu trữ {commit}"
             )
         parent = self.added.parents_committed
         if parent and parent.date() - committed > grace:
             reasons.append(
-                f"commit {commit} có ngày commit {short_date(committed)}, sớm hơn commit cha của nó "
-                f"({short_date(parent.date())}): ngày của commit đã bị đặt lùi"
+                f"lần lưu tệp vào hệ thống mang ngày {short_date(committed)}, sớm hơn lần lưu ngay trước "
+                f"nó ({short_date(parent.date())}): ngày lưu đã bị đặt lùi (mã lưu trữ {commit})"
             )
         return "; ".join(reasons)
 
@@ -257,7 +257,7 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
         else:
             added = history.first_added(rel)
             if added is None:
-                item.fallback = "tệp chưa được commit"
+                item.fallback = "tệp chưa được lưu vào hệ thống"
             elif added.unreliable:
                 item.fallback = added.unreliable
             else:

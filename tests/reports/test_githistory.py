@@ -109,4 +109,4 @@ def test_no_commit_yet_means_no_history(tmp_path):
     column.git("init", "-q")
     history = read_history(Repo.at(column.root))
     assert not history.available
-    assert history.reason == "kho git chưa có commit nào"
+    assert history.reason == "kho chưa lưu phiếu nào vào hệ thống"

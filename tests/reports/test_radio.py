@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -110,3 +111,62 @@ def test_audio_with_espeak(on_air, tmp_path):
     assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
     assert len(data) > 100_000  # tens of seconds of speech, not an empty file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt", "ban-tin.wav"]
+
+
+def test_each_part_shows_its_running_time_and_the_time_elapsed(bulletin):
+    cues = [line for line in bulletin.splitlines() if line.startswith("[")]
+    assert [cue.split(" · ")[0] for cue in cues] == [
+        "[Lời mở đầu",
+        "[Bài 1/2: Tổ dân phố Phú Thịnh làm sạch bãi biển mỗi sáng Chủ nhật – TDP Phú Thịnh",
+        "[Bài 2/2: Cựu chiến binh Trần Văn Minh hiến đất mở rộng đường hẻm – Hội Cựu chiến binh",
+        "[Lời kết",
+    ]
+    cue = re.compile(r"\[.* · khoảng (?:\d+ phút )?(?:\d+ giây)? · hết ở (\d+):(\d\d)\]")
+    elapsed = [cue.fullmatch(line) for line in cues]
+    seconds = [int(m[1]) * 60 + int(m[2]) for m in elapsed]
+    assert seconds == sorted(seconds) and seconds[0] > 0
+    total = re.search(r"khoảng (\d+) phút (\d+) giây", bulletin.splitlines()[2])
+    assert seconds[-1] == int(total[1]) * 60 + int(total[2])
+
+
+def test_cut_to_a_length_keeps_whole_stories_in_order_and_says_what_was_left_out(on_air):
+    result = on_air.cli("radio", "--month", "2026-11", "--minutes", "2,2")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[2].startswith("Thời lượng đọc ước tính: khoảng 2 phút ")
+    left_out = ("[Không đọc bài 2 (Cựu chiến binh Trần Văn Minh hiến đất mở rộng đường hẻm – Hội Cựu chiến "
+                "binh): thêm bài này thì bản tin dài khoảng 2 phút ")
+    assert lines[4] == "[Cắt cho vừa 2,2 phút: đọc 1/2 bài, chỉ đọc trọn bài, theo thứ tự của bản tin.]"
+    assert lines[5].startswith(left_out) and lines[5].endswith(" giây, quá 2,2 phút.]")
+    assert "Câu chuyện thứ nhất: Tổ dân phố Phú Thịnh" in result.out
+    assert "Cựu chiến binh Trần Văn Minh" not in "\n".join(line for line in lines if not line.startswith("["))
+    assert "giới thiệu một gương người tốt" in result.out
+    assert "[Bài 1/1: Tổ dân phố Phú Thịnh" in result.out
+    assert result.err.startswith("Không đọc bài 2 (Cựu chiến binh Trần Văn Minh")
+
+
+def test_a_length_that_holds_every_story_cuts_nothing(on_air, bulletin):
+    result = on_air.cli("radio", "--month", "2026-11", "--minutes", "10")
+    assert result.code == 0, result.err
+    assert "[Cắt cho vừa 10 phút: đọc 2/2 bài, chỉ đọc trọn bài, theo thứ tự của bản tin.]" in result.out
+    assert "Không đọc" not in result.out + result.err
+    cut = "[Cắt cho vừa 10 phút: đọc 2/2 bài, chỉ đọc trọn bài, theo thứ tự của bản tin.]\n\n"
+    assert result.out.replace(cut, "") == bulletin
+
+
+def test_a_length_too_short_for_one_story_is_a_clear_error(on_air):
+    result = on_air.cli("radio", "--month", "2026-11", "--minutes", "0,5")
+    assert result.code == 1
+    assert result.err.startswith(
+        "Lỗi: bản tin không gói được trong 0,5 phút: lời mở đầu, lời kết và bài đầu tiên (Tổ dân phố Phú "
+        "Thịnh làm sạch bãi biển mỗi sáng Chủ nhật – TDP Phú Thịnh) cần khoảng 2 phút "
+    )
+    assert result.err.endswith(" giây; hãy chọn --minutes dài hơn\n")
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("value", ["năm", "0", "-3", "nan"])
+def test_bad_minutes_is_a_usage_error(on_air, value):
+    result = on_air.cli("radio", "--month", "2026-11", "--minutes", value)
+    assert result.code == 2
+    assert result.err == f"Lỗi: số phút \"{value}\" không hợp lệ: cần một số dương, ví dụ 5 hoặc 4,5\n"

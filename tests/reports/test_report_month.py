@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
 import pytest
 
 from scripts.nomination.units import UnitRegistry
+from scripts.reports.render import date_line
 from tests.conftest import ROOT
 from tests.reports.conftest import ColumnRepo
 
@@ -39,7 +41,7 @@ def test_every_unit_of_the_registry_has_a_row(csv_rows):
 def test_sent_on_the_10th_is_on_time(csv_rows):
     row = csv_rows["tdp-phu-thinh"]
     assert counts(row) == (1, 1, 0, 0, 0, 0, 0, 1, 0)
-    assert row["Nguồn ngày gửi"] == "phiếu, đã đối chiếu git"
+    assert row["Nguồn ngày gửi"] == "theo hệ thống"
 
 
 def test_sent_on_the_16th_is_late(csv_rows):
@@ -62,9 +64,9 @@ def test_submitted_on_earlier_than_its_commit_is_not_counted_but_to_check(csv_ro
     row = csv_rows["doan-thanh-nien"]
     assert counts(row)[:4] == (1, 0, 0, 1)
     assert row["Ghi chú"].startswith(
-        "lech-ngay: cần kiểm tra: phiếu ghi ngày gửi 13/11/2026 nhưng commit "
+        "lech-ngay: cần kiểm tra: phiếu ghi ngày gửi 13/11/2026 nhưng hệ thống ghi nhận tệp ngày "
     )
-    assert "có ngày tác giả 17/11/2026, ngày commit 17/11/2026 (sau 4 ngày)" in row["Ghi chú"]
+    assert "17/11/2026, người gửi khai ngày 17/11/2026 (sau 4 ngày), mã lưu trữ " in row["Ghi chú"]
 
 
 def test_commit_dates_are_read_in_the_ward_time_zone_with_a_day_of_grace(november, csv_rows):
@@ -73,14 +75,15 @@ def test_commit_dates_are_read_in_the_ward_time_zone_with_a_day_of_grace(novembe
     row = csv_rows["tram-y-te"]
     assert counts(row)[:4] == (1, 1, 0, 0)
     detail = november.cli("report", "--month", "2026-11").out
-    assert "| mui-gio | 14/11/2026 | phiếu, đã đối chiếu git | 15/11/2026 | Đúng hạn |" in detail
+    assert "| mui-gio | 14/11/2026 | theo hệ thống | 15/11/2026 | Đúng hạn |" in detail
 
 
 def test_uncommitted_file_counts_submitted_on_unchecked(csv_rows):
     row = csv_rows["hoi-nong-dan"]
     assert counts(row)[:4] == (1, 1, 0, 0)
-    assert row["Nguồn ngày gửi"] == "phiếu, chưa đối chiếu git"
-    assert "tệp chưa được commit" in row["Ghi chú"]
+    assert row["Nguồn ngày gửi"] == "theo phiếu"
+    assert row["Ghi chú"] == ("Ngày gửi theo phiếu, chưa đối chiếu được với hệ thống: tệp chưa được lưu "
+                              "vào hệ thống.")
 
 
 def test_total_line(csv_rows):
@@ -101,10 +104,10 @@ def test_markdown_report_lists_details_and_the_rule(november):
     out = result.out
     assert out.startswith("# Báo cáo gửi gương điển hình tiên tiến – Tháng 11/2026\n")
     assert "Ủy ban nhân dân phường Ninh Hà" in out  # from pelicanconf.py
-    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | phiếu, đã đối chiếu git | 05/11/2026 "
+    detail = ("| Hội Cựu chiến binh | duoc-thong-qua | 05/11/2026 | theo hệ thống | 05/11/2026 "
               "| Đúng hạn | Thông qua | Có |")
     assert detail in out
-    assert "| lech-ngay | 13/11/2026 | phiếu, đã đối chiếu git | 17/11/2026 | Cần kiểm tra |" in out
+    assert "| lech-ngay | 13/11/2026 | theo hệ thống | 17/11/2026 | Cần kiểm tra |" in out
     assert "đến hết ngày 14 (kỳ này: đến hết ngày 14/11/2026)" in out
     assert "1 phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn" in out
 
@@ -152,8 +155,8 @@ def test_repository_without_history_uses_submitted_on(tmp_path):
     assert result.code == 0, result.err
     row = next(line for line in result.out.splitlines() if line.startswith("7,doan-thanh-nien"))
     assert row.split(",")[3:7] == ["1", "1", "0", "0"]
-    assert "phiếu, chưa đối chiếu git" in row
-    assert "thư mục không phải kho git" in row
+    assert "theo phiếu" in row
+    assert "thư mục lập báo cáo không có lịch sử lưu trữ" in row
 
 
 def test_unreadable_nomination_is_reported_and_exits_1(column):
@@ -166,4 +169,72 @@ def test_unreadable_nomination_is_reported_and_exits_1(column):
     assert "Lỗi: content/nominations/2026-11/hong.md: không đọc được phiếu" in result.err
     assert "Traceback" not in result.err
     assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 1 | 1 | 0 |" in result.out
-    assert "Không đọc được content/nominations/2026-11/hong.md" in result.out
+    assert "Không đọc được phiếu content/nominations/2026-11/hong.md" in result.out
+
+
+def test_html_report_is_an_administrative_document(november, tmp_path):
+    target = tmp_path / "bao-cao.html"
+    result = november.cli("report", "--month", "2026-11", "--format", "html", "--out", str(target))
+    assert result.code == 0, result.err
+    html = target.read_text(encoding="utf-8")
+    for fragment in (
+        "<p>ỦY BAN NHÂN DÂN PHƯỜNG NINH HÀ</p>\n"
+        "<p><strong>HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG PHƯỜNG NINH HÀ</strong>",
+        "<p class=\"number\">Số: " + "\u00a0" * 8 + "/BC-HĐTĐKT</p>",
+        "<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>\n"
+        "<p><strong>Độc lập - Tự do - Hạnh phúc</strong>",
+        "<p class=\"date\">Ninh Hà, ngày 27 tháng 11 năm 2026</p>",
+        "<h1><span>BÁO CÁO</span><span>Tình hình gửi gương điển hình tiên tiến tháng 11/2026</span></h1>",
+        "<p class=\"label\">Nơi nhận:</p>",
+        "<li>- Hội đồng Thi đua – Khen thưởng thị xã Ninh Hòa;</li>",
+        "<li>- Lưu: VT, HĐTĐKT.</li></ul>",
+        "<p><strong>TM. HỘI ĐỒNG</strong></p>\n<p><strong>CHỦ TỊCH</strong></p>",
+        "<p><strong>Trần Minh Khoa</strong></p>",
+        "margin: 20mm 15mm 20mm 30mm",
+        "<td data-label=\"Ghi chú\" class=\"\">Xem ghi chú 1</td>",
+        "<h2>Ghi chú</h2>\n<ol><li>Ngày gửi theo phiếu, chưa đối chiếu được với hệ thống: tệp chưa được lưu "
+        "vào hệ thống.</li></ol>",
+    ):
+        assert fragment in html
+
+
+def test_signing_settings_come_from_pelicanconf(column):
+    conf = column.root / "pelicanconf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^REPORT_.*?^REPORT_RECIPIENTS = \[.*?\]\n", "", text)
+    conf.write_text(text + 'WARD_NAME = "xã Hòa Tân"\nREPORT_SIGNER_ROLE = ""\n', encoding="utf-8")
+    result = column.cli("report", "--year", "2026", "--format", "html")
+    assert result.code == 0, result.err
+    assert "<p class=\"date\">Hòa Tân, ngày 27 tháng 11 năm 2026</p>" in result.out
+    assert "/BC-HĐTĐKT</p>" in result.out
+    assert "<ul><li>- Lưu: VT.</li></ul>" in result.out
+    assert "<div class=\"signer\">\n<p><strong>CHỦ TỊCH</strong></p>" in result.out
+    assert "Trần Minh Khoa" not in result.out
+
+
+def test_bad_recipients_setting_is_a_clear_error(column):
+    conf = column.root / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'REPORT_RECIPIENTS = "Lưu: VT"\n', encoding="utf-8")
+    result = column.cli("report", "--month", "2026-11", "--format", "html")
+    assert result.code == 1
+    assert result.err == ("Lỗi: pelicanconf.py: thiết lập REPORT_RECIPIENTS phải là danh sách tên nơi nhận, "
+                          "ví dụ [\"Lưu: VT\"]\n")
+
+
+@pytest.mark.parametrize(("day", "line"), [
+    ("2026-02-05", "Ninh Hà, ngày 05 tháng 02 năm 2026"),
+    ("2026-03-09", "Ninh Hà, ngày 09 tháng 3 năm 2026"),
+    ("2026-12-31", "Ninh Hà, ngày 31 tháng 12 năm 2026"),
+])
+def test_date_line_pads_small_days_and_months_as_the_decree_says(day, line):
+    assert date_line("Ninh Hà", dt.date.fromisoformat(day)) == line
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html"])
+def test_reports_use_no_words_of_the_tools(november, fmt):
+    for when in (("--month", "2026-11"), ("--year", "2026")):
+        result = november.cli("report", *when, "--format", fmt)
+        assert result.code == 0, result.err
+        text = result.out.replace("hoi-nong-dan-chua-commit", "")  # a file's name, chosen by its sender
+        words = re.findall(r"(?i)\b(git|commit|shallow|clone|submitted_on|pull request|content/)", text)
+        assert words == [], f"{fmt} {when}: {words}"

@@ -22,8 +22,8 @@ def test_forged_author_date_shows_to_check(column):
     commit = column.commit("2026-11-27T09:00:00+07:00", "Gửi phiếu", authored="2026-11-10T09:00:00+07:00")
     line = detail_line(column, "dung-han")
     assert "| Cần kiểm tra |" in line
-    assert (f"cần kiểm tra: phiếu ghi ngày gửi 10/11/2026 nhưng commit {commit[:10]} thêm tệp có ngày "
-            "tác giả 10/11/2026, ngày commit 27/11/2026 (sau 17 ngày)") in line
+    assert ("| Phiếu ghi ngày gửi 10/11/2026 nhưng hệ thống ghi nhận tệp ngày 27/11/2026, người gửi "
+            f"khai ngày 10/11/2026 (sau 17 ngày), mã lưu trữ {commit[:10]} |") in line
 
 
 def test_a_commit_backdated_with_both_dates_shows_to_check_by_its_parent(column):
@@ -34,8 +34,8 @@ def test_a_commit_backdated_with_both_dates_shows_to_check_by_its_parent(column)
     commit = column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu (mọi ngày đều giả)")
     line = detail_line(column, "dung-han")
     assert "| Cần kiểm tra |" in line
-    assert (f"cần kiểm tra: commit {commit[:10]} có ngày commit 10/11/2026, sớm hơn commit cha của nó "
-            "(26/11/2026): ngày của commit đã bị đặt lùi") in line
+    assert ("| Lần lưu tệp vào hệ thống mang ngày 10/11/2026, sớm hơn lần lưu ngay trước nó "
+            f"(26/11/2026): ngày lưu đã bị đặt lùi (mã lưu trữ {commit[:10]}) |") in line
 
 
 def test_late_honest_commit_with_a_photo_of_another_month_is_late(column):
@@ -45,7 +45,7 @@ def test_late_honest_commit_with_a_photo_of_another_month_is_late(column):
     shutil.copy(PHOTO, photo)
     column.commit("2026-11-27T09:00:00+07:00", "Gửi phiếu muộn, kèm ảnh tháng trước")
     line = detail_line(column, "dung-han")
-    assert "| 27/11/2026 | phiếu, đã đối chiếu git | 27/11/2026 | Muộn |" in line
+    assert "| 27/11/2026 | theo hệ thống | 27/11/2026 | Muộn |" in line
 
 
 def test_late_commit_with_a_photo_and_a_forged_submitted_on_shows_to_check(column):
@@ -65,7 +65,7 @@ def test_submitted_on_altered_after_the_file_arrived_shows_to_check(column):
     path.write_text(path.read_text(encoding="utf-8").replace("2026-11-16", "2026-11-12"), encoding="utf-8")
     column.commit("2026-11-20T09:00:00+07:00", "Sửa lỗi chính tả")
     line = detail_line(column, "muon-han")
-    assert "| 12/11/2026 | phiếu, đã đối chiếu git | 16/11/2026 | Cần kiểm tra |" in line
+    assert "| 12/11/2026 | theo hệ thống | 16/11/2026 | Cần kiểm tra |" in line
     assert "(sau 4 ngày)" in line
 
 

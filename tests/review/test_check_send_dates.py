@@ -79,7 +79,7 @@ def test_honest_pull_request_passes_and_is_counted_on_time(unit_branch, tmp_path
     unit_branch.git("merge", "-q", "--no-ff", "-m", "Merge pull request #7", "gui-phieu",
                     when="2026-11-13T08:00:00+07:00")
     report = unit_branch.cli("report", "--month", "2026-11").out
-    assert ("| TDP Phú Thịnh | dung-han | 10/11/2026 | phiếu, đã đối chiếu git | 10/11/2026 "
+    assert ("| TDP Phú Thịnh | dung-han | 10/11/2026 | theo hệ thống | 10/11/2026 "
             "| Đúng hạn |") in report
 
 

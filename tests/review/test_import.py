@@ -53,9 +53,11 @@ def test_the_signed_import_is_counted_by_submitted_on(office, tmp_path):
     assert result.out.startswith(f"Đã nhập: content/nominations/2026-09/{SLUG}.md\nĐã tạo commit có chữ ký ")
     assert "\ngpgsig -----BEGIN SSH SIGNATURE-----" in office.git("cat-file", "commit", "HEAD")
     line = detail_line(office, "2026-09")
-    assert "| 08/09/2026 | phiếu, Hội đồng nhập |" in line
+    assert "| 08/09/2026 | theo phiếu (Hội đồng nhập) |" in line
     assert "| Đúng hạn |" in line
-    assert "Hội đồng nhập phiếu cũ (commit " in line
+    assert line.endswith("| Xem ghi chú 1 |")
+    markdown = office.cli("report", "--month", "2026-09").out
+    assert "\n1. Phiếu cũ do Hội đồng nhập vào hệ thống: ngày gửi theo phiếu.\n" in markdown
 
 
 def test_an_unsigned_import_trailer_counts_for_nothing(office, tmp_path):
@@ -65,7 +67,7 @@ def test_an_unsigned_import_trailer_counts_for_nothing(office, tmp_path):
     shutil.copy(september_copy(tmp_path), target)
     office.commit("2026-11-27T09:00:00+07:00", "Nhập phiếu cũ\n\nCouncil-Import: Lê Văn Bình")
     line = detail_line(office, "2026-09")
-    assert "| phiếu, đã đối chiếu git |" in line
+    assert "| theo hệ thống |" in line
     assert "| Cần kiểm tra |" in line
 
 
