@@ -25,6 +25,7 @@ from typing import TextIO
 from scripts.common import clock
 from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
+from scripts.common.terminal import InertWriter
 from scripts.common.vietnamese import fold, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
 from scripts.nomination.units import UnitRegistry
@@ -202,6 +203,7 @@ def _wait_text(story: Story, today: dt.date) -> str:
 
 
 def report_text(queue: Queue, out: TextIO) -> None:
+    out = InertWriter(out)
     out.write(f"Hàng chờ của Hội đồng, {weekday_date(queue.today)}: {len(queue.stories)} phiếu\n")
     last: tuple = ()
     for story in queue.stories:
