@@ -24,7 +24,8 @@ def _story(repo: Path) -> Path:
 
 def _no_sentinel(repo: Path) -> None:
     output = repo / "output"
-    found = [p for p in output_files(output) if SENTINEL in readable_text(p).lower()] if output.is_dir() else []
+    files = output_files(output) if output.is_dir() else []
+    found = [path for path in files if SENTINEL in readable_text(path).lower()]
     assert not found, found
 
 
