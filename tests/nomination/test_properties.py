@@ -22,7 +22,8 @@ bodies = st.text(alphabet=st.sampled_from(MARKUP) | st.characters(exclude_catego
 """Text as the decoder gives it: never a lone surrogate (files are strict UTF-8)."""
 markdownish = st.text(alphabet=MARKUP + "ađ1", max_size=3000)
 scalars = st.one_of(
-    st.text(st.characters(exclude_categories=["Cs"]), max_size=60), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=60),
+    st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
     st.sampled_from(["!!bool maybe", "!!int x", "!!binary @@", "9" * 5000, "!!float ..", "&a x", "*a",
                      "!!python/object:os.system x", "<<: {}", "? [a]", "{a: [b", "\x0c", "\ufffe"]),
 )
