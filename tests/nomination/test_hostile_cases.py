@@ -76,3 +76,24 @@ def test_what_is_not_a_regular_file_is_an_error_on_it_and_the_others_are_still_c
     for command in (("status",), ("report", "--month", "2026-11")):
         other = run_cli(*command, cwd=hostile_repo, env=TODAY)
         assert "Lỗi không mong đợi" not in other.err and "Traceback" not in other.err, other.err
+
+
+def test_fix_repairs_harmless_invisible_characters_and_curly_quotes(hostile_repo: Path):
+    folder = hostile_repo / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md").read_text(encoding="utf-8")
+    dirty = (text.replace("  name: Lương Thị Hồng Nhung", "  name: “Lương\u00a0Thị Hồng\u200b Nhung”")
+             .replace("Mùa hè ở tổ dân phố", "Mùa\u00a0hè ở tổ\u2060 dân phố"))
+    target = folder / "chi-nhung.md"
+    target.write_bytes(dirty.replace("\n", "\r\n").encode("utf-8"))
+
+    before = run_cli("validate", cwd=hostile_repo, env=TODAY)
+    assert "nominee.name" in before.out and "ngoặc kép cong" in before.out
+    assert "dấu cách không ngắt hoặc ký tự vô hình" in before.out
+
+    fixed = run_cli("validate", "--fix", cwd=hostile_repo, env=TODAY)
+
+    assert fixed.code == 0, fixed.out
+    assert "0 cảnh báo" in fixed.out, fixed.out
+    repaired = text.replace("  name: Lương Thị Hồng Nhung", '  name: "Lương Thị Hồng Nhung"')
+    assert target.read_bytes() == repaired.replace("\n", "\r\n").encode("utf-8")
