@@ -58,13 +58,15 @@ NO_INTRASITE_LINKS = r"(?!)"
 
 
 def story_sources() -> list[Path]:
-    """Every module that decides what a cached story holds: load, check, shared rules, this plugin.
+    """Every module that decides what a cached story holds: load, check, shared rules, the renderer
+    and the public projection, this plugin.
 
     A glob over the package rooms rather than a list of names, so that a module added or moved
     in them is counted without anyone remembering this function.
     """
     package = Path(__file__).resolve().parent.parent
-    return [path for room in ("nomination", "common", "site") for path in (package / room).rglob("*.py")]
+    rooms = ("nomination", "common", "publishing", "site")
+    return [path for room in rooms for path in (package / room).rglob("*.py")]
 
 
 def _cache_is_stale(settings: dict, column: dict) -> bool:
