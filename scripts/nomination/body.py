@@ -109,8 +109,14 @@ def bounds(body: str) -> list[BodyFinding]:
 def findings(body: str) -> list[BodyFinding]:
     """Every problem of ``body`` as the renderer would see it; bounds first."""
     found = bounds(body)
-    if found:
+    if found or not _may_matter(body):
         return found
+    return parsed_findings(body)
+
+
+def parsed_findings(body: str) -> list[BodyFinding]:
+    """The findings of the parser's tokens (``findings`` calls this only when it can matter)."""
+    found: list[BodyFinding] = []
     line = 0
     env: dict = {}
     for token in _SCANNER.parse(body, env):
@@ -131,6 +137,20 @@ def findings(body: str) -> list[BodyFinding]:
             if finding not in found:
                 found.append(finding)
     return found
+
+
+_MARKUP_OF_INTEREST = ("<", "[", "{", "|")
+_LINE_PREFIX = re.compile(rf"(?m)^[ \t>*+\-0-9.)]{{{MAX_NESTING // 2},}}")
+
+
+def _may_matter(body: str) -> bool:
+    """Whether parsing can find anything: a tag, link, image or Pelican syntax needs one of
+    ``_MARKUP_OF_INTEREST``, and each level of nesting needs at least one character of a line's
+    prefix (indentation, ">" or a list marker). Most stories have neither, and skip the parse."""
+    if any(char in body for char in _MARKUP_OF_INTEREST):
+        return True
+    deepest = max((len(m.group(0).expandtabs(4)) for m in _LINE_PREFIX.finditer(body)), default=0)
+    return deepest >= MAX_NESTING - 2
 
 
 def _token(token, line: int) -> Iterator[BodyFinding]:
