@@ -25,8 +25,8 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site bench-hostile lint \
-	status report radio
+.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site \
+	bench-photos bench-hostile lint status report radio screenshots vnu
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -38,7 +38,9 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    push the built site to the public repository (GITHUB_REMOTE=$(GITHUB_REMOTE))"
-	@echo "make bench     run the benchmarks (validation, the site build, hostile bodies)"
+	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
+	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
+	@echo "make bench     run the benchmarks (validation, the site build, photos, hostile bodies)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -84,8 +86,9 @@ github-remote:
 	exit 2;; esac
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
-# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes).
-bench: bench-validate bench-site bench-hostile
+# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
+# 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-photos bench-hostile
 
 bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
@@ -93,9 +96,24 @@ bench-validate: $(STAMP)
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
 
+bench-photos: $(STAMP)
+	$(PYTHON) -m tests.bench.photo_bench
+
 # Adversarial story bodies at 10 KB, 100 KB and 1 MiB: validate and build-one-story times.
 bench-hostile: $(STAMP)
 	$(PYTHON) -m tests.bench.hostile_bench
+
+# The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
+# kept inside .venv so it goes with it.
+VNU_VERSION := 26.9.27
+vnu: $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar: $(STAMP)
+	npm install --silent --no-save --no-package-lock --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+
+# Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
+screenshots: $(STAMP)
+	$(PYTHON) -m pytest -m screenshots -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

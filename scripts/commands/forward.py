@@ -12,6 +12,7 @@ from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
 from scripts.common.terminal import inert
+from scripts.images.library import photo_library
 from scripts.nomination.checker import CheckContext
 from scripts.review import decisions, forward
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("dùng \"forward PATH [--remove]\" hoặc \"forward --month YYYY-MM --out THƯ_MỤC\"")
     month = str(Period.parse(args.month))
     bundle = forward.collect(CheckContext.for_repo(repo), month, load_settings(repo.root))
-    written = forward.write(bundle, Path(args.out), repo.content)
+    written = forward.write(bundle, Path(args.out), photo_library(repo))
     for line in bundle.skipped:
         sys.stderr.write(inert(f"Bỏ qua {line}") + "\n")
     sys.stdout.write(

@@ -35,6 +35,7 @@ INTRASITE_HELP = (
     "ảnh khai báo trong trường images: ở phần đầu tệp; liên kết đến bài khác viết địa chỉ của bài "
     "trên trang (ví dụ https://…/bai/ten-bai/)"
 )
+_IMAGE_LOOKALIKE = re.compile(r"!\[[^\]]*\][ \t]*[(\[]")
 _TEXT_TOKENS = frozenset({"text", "code_inline", "fence", "code_block"})
 _SCANNER = parser(html=True)
 _SCANNER.validateLink = lambda url: True  # the checker sees every address, and names the bad ones
@@ -159,8 +160,10 @@ def _token(token, line: int) -> Iterator[BodyFinding]:
             f"nội dung có mã HTML \"{_first_tag(token.content)}\"; HTML không được đăng, hãy viết "
             "bằng Markdown (ví dụ **đậm**, [liên kết](https://…))"
         ), "body.html")
-    elif token.type == "image":
-        # Photos only through images: (consent, alt, credit and checks in one place).
+    elif token.type == "image" or (token.type == "text" and _IMAGE_LOOKALIKE.search(token.content)):
+        # Photos only through images: (consent, alt, credit and checks in one place). Text that
+        # only looks like an image ("![a] (b)" renders as itself) is refused too: its writer
+        # meant a photo, and would otherwise publish the Markdown as it is.
         yield BodyFinding(line, (
             "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
             "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"

@@ -20,6 +20,8 @@ from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.vietnamese import slugify
+from scripts.images.container import NotAnImage
+from scripts.images.library import photo_library
 from scripts.nomination import visible
 from scripts.nomination.body import findings
 from scripts.nomination.council import Council
@@ -223,7 +225,7 @@ def _check_consent(found: _Findings) -> None:
 
 
 def _image_problem(src: str, ctx: CheckContext) -> str | None:
-    """Why an image path is refused, or None when it names a real image inside content/."""
+    """Why an image path is refused, or None when it names a sound image inside content/."""
     if _SCHEME.match(src) or src.startswith("//"):
         return "ảnh phải là tệp trong kho (đường dẫn tương đối), không phải địa chỉ web hay data:"
     posix = PurePosixPath(src.replace("\\", "/"))
@@ -234,11 +236,10 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
     if posix.suffix.lower() not in IMAGE_SUFFIXES:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
-    target = ctx.repo.content / posix
-    if target.is_symlink():
-        return "ảnh là liên kết tượng trưng (symlink); hãy đặt tệp ảnh thật"
-    if not target.is_file():
-        return f"không tìm thấy tệp ảnh content/{posix}"
+    try:
+        photo_library(ctx.repo).check(posix.as_posix())
+    except NotAnImage as err:
+        return str(err)
     return None
 
 

@@ -3,7 +3,8 @@
 The ward's council picks its most typical examples ("review.forward: true", set by ``approve
 --forward`` or ``forward PATH``) and sends them up. The bundle is one HTML document that prints
 on A4 (and the same in Markdown, for mail or editing), with each story, the council's reference
-and date, and its images copied beside it.
+and date, and its photos beside it: the re-encoded variants made for the site (no Exif, no GPS
+position), never the contributor's file.
 
 What a story shows is what readers may see (the schema's public view: no contact, no consent
 record, personal data only with consent) plus the approval's reference: the bundle leaves the
@@ -14,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -27,6 +27,8 @@ from scripts.common.period import month_label
 from scripts.common.repo import markdown_files
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, sort_key
+from scripts.images.container import NotAnImage
+from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext, sound_nominations
 from scripts.nomination.loader import Nomination
 from scripts.nomination.state import APPROVED
@@ -41,15 +43,24 @@ _TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_BODY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(images/[^)\s>]+)")
 _HEADING = re.compile(r"^(#{1,6})([ \t])", re.MULTILINE)
 
 
 @dataclass
 class Image:
-    src: str
+    processed: Processed
     alt: str
     credit: str = ""
+
+    @property
+    def variant(self) -> Variant:
+        """The largest JPEG or PNG: what a printer and any mail client read."""
+        return self.processed.fallback
+
+    @property
+    def file(self) -> str:
+        """Path inside the bundle, the same as on the site."""
+        return self.processed.url(self.variant)
 
 
 @dataclass
@@ -144,7 +155,19 @@ def _under_story_title(text: str) -> str:
     return _HEADING.sub(lambda m: "#" * min(len(m.group(1)) + shift, 6) + m.group(2), text)
 
 
-def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Item:
+def _images(nomination: Nomination, public: dict, photos: PhotoLibrary) -> list[Image]:
+    images = []
+    for index, image in enumerate(public.get("images", [])):
+        try:
+            processed = photos.process(image["src"])
+        except NotAnImage as err:
+            line = nomination.line_of(("images", index, "src"))
+            raise PipelineError(f"{nomination.rel}:{line}: images[{index}].src: {err}") from None
+        images.append(Image(processed, image["alt"], image.get("credit", "")))
+    return images
+
+
+def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry, photos: PhotoLibrary) -> Item:
     public = ctx.schema.public_view(nomination.meta)
     return Item(
         story=PublicStory(**project(public, nomination.slug, ctx.schema, units)),
@@ -152,7 +175,7 @@ def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Ite
         # The checked body (no raw HTML, no intrasite links), and no tag can form in it either.
         body_markdown=_under_story_title(nomination.body.strip()).replace("<", "&lt;"),
         body_html=render(nomination.body, top=3),
-        images=[Image(i["src"], i["alt"], i.get("credit", "")) for i in public.get("images", [])],
+        images=_images(nomination, public, photos),
         ref=str(nomination.review.get("ref", "")),
     )
 
@@ -160,13 +183,14 @@ def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Ite
 def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     """The month's published stories marked for forwarding, valid ones only."""
     units = UnitRegistry.load(ctx.repo.units_file)
+    photos = photo_library(ctx.repo)
     folder = ctx.repo.published / month
     items = []
     sound, skipped = sound_nominations(markdown_files(folder, recursive=False), ctx)
     for nomination in sound:
         review = nomination.review
         if review.get("decision") == APPROVED and review.get("forward") is True:
-            items.append(_item(nomination, ctx, units))
+            items.append(_item(nomination, ctx, units, photos))
     if not items:
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
@@ -203,35 +227,20 @@ def render_markdown(bundle: Bundle) -> str:
         lines += [item.body_markdown, ""]  # the checker refuses raw HTML in a published body
         for image in item.images:
             credit = f" (Ảnh: {_md(image.credit)})" if image.credit else ""
-            lines += [f"![{_md(image.alt)}]({image.src})", "", f"*{_md(image.alt)}{credit}*", ""]
+            lines += [f"![{_md(image.alt)}]({image.file})", "", f"*{_md(image.alt)}{credit}*", ""]
     return "\n".join(lines)
 
 
-def _images(bundle: Bundle, content: Path) -> list[tuple[Path, str]]:
-    """(source file, path inside the bundle) of every image the bundle shows."""
-    wanted = {image.src for item in bundle.items for image in item.images}
-    wanted.update(src for item in bundle.items for src in _BODY_IMAGE.findall(item.body_markdown))
-    found = []
-    for src in sorted(wanted):
-        posix = PurePosixPath(src)
-        source = content / posix
-        if posix.is_absolute() or ".." in posix.parts or not source.is_file():
-            raise PipelineError(f"không tìm thấy ảnh content/{src}; chạy \"python -m scripts validate\"")
-        found.append((source, posix.as_posix()))
-    return found
-
-
-def write(bundle: Bundle, out: Path, content: Path) -> list[Path]:
+def write(bundle: Bundle, out: Path, photos: PhotoLibrary) -> list[Path]:
     """Write the bundle into ``out``; the files written (HTML first)."""
-    images = _images(bundle, content)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"gui-cap-tren-{bundle.month}"
     written = [out / f"{stem}.html", out / f"{stem}.md"]
     atomic_write(written[0], render_html(bundle).encode("utf-8"))
     atomic_write(written[1], render_markdown(bundle).encode("utf-8"))
-    for source, rel in images:
-        target = out / rel
+    for image in (image for item in bundle.items for image in item.images):
+        target = out / image.file
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        atomic_write(target, photos.file_of(image.processed, image.variant).read_bytes())
         written.append(target)
     return written

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scripts.common.period import month_label
 from scripts.common.vietnamese import fold, sort_key, weekday_date
+from scripts.images.library import PhotoLibrary, Processed
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
 from scripts.publishing.public import PublicStory, project
-from scripts.site.images import image_size
 
 
 @dataclass(frozen=True)
 class Photo:
+    """A photo the story declares in images:, as published: its re-encoded variants only."""
+
     src: str
-    """Relative to content/, and to the output root (the file is copied to the same place)."""
+    """Relative to content/: the source, never published itself."""
+    processed: Processed
     alt: str
     credit: str = ""
-    width: int | None = None
-    height: int | None = None
 
 
 @dataclass
@@ -60,23 +60,21 @@ class Story(PublicStory):
 
 def build_story(
     public: dict, slug: str, body_html: str, schema: NominationSchema, units: UnitRegistry,
-    content: Path,
+    photos: PhotoLibrary,
 ) -> Story:
     """A Story from ``public``, which must be ``schema.public_view(meta)`` of a checked file."""
     story = Story(
         **project(public, slug, schema, units),
-        photos=[_photo(image, content) for image in public.get("images", [])],
+        photos=[_photo(image, photos) for image in public.get("images", [])],
     )
     story.folded_words = folded_words(_texts(story), body_html)
     return story
 
 
-def _photo(image: dict, content: Path) -> Photo:
-    size = image_size(content / image["src"])
-    width, height = size if size else (None, None)
+def _photo(image: dict, photos: PhotoLibrary) -> Photo:
     # Templates write "Ảnh: <credit>"; contributors often write that prefix themselves.
     credit = _CREDIT_PREFIX.sub("", image.get("credit", "")).strip()
-    return Photo(image["src"], image["alt"], credit, width, height)
+    return Photo(image["src"], photos.process(image["src"]), image["alt"], credit)
 
 
 _CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*:\s*", re.IGNORECASE)

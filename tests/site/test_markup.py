@@ -1,11 +1,7 @@
-"""Image sizes and the search words: the plugin's small parts."""
+"""The search words: folded forms of the words with đ."""
 
 from __future__ import annotations
 
-import struct
-import zlib
-
-from scripts.site.images import image_size
 from scripts.site.story import folded_words
 
 
@@ -14,27 +10,6 @@ def test_folded_words_fold_d_bar_and_tones():
     assert {"duc", "dong", "da", "duoc"} <= set(words)
     assert "nguyen" not in words, "only words with đ are needed: Pagefind folds the rest itself"
     assert len(words) == len(set(words))
-
-
-def png(width: int, height: int) -> bytes:
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + header
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
-
-
-def test_image_size_reads_headers(tmp_path):
-    (tmp_path / "a.png").write_bytes(png(800, 500))
-    assert image_size(tmp_path / "a.png") == (800, 500)
-    (tmp_path / "a.gif").write_bytes(b"GIF89a" + struct.pack("<HH", 40, 30) + b"\0" * 10)
-    assert image_size(tmp_path / "a.gif") == (40, 30)
-    app0 = b"\xff\xe0" + struct.pack(">H", 4) + b"\0\0"
-    sof = b"\xff\xc0" + struct.pack(">HBHH", 11, 8, 500, 800) + b"\0" * 6
-    jpeg = b"\xff\xd8" + app0 + sof
-    (tmp_path / "a.jpg").write_bytes(jpeg)
-    assert image_size(tmp_path / "a.jpg") == (800, 500)
-    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff")
-    assert image_size(tmp_path / "broken.jpg") is None
-    assert image_size(tmp_path / "missing.png") is None
 
 
 def test_an_unexpected_error_in_a_story_becomes_a_problem_that_stops_the_build(monkeypatch, repo):
