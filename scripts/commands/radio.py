@@ -11,6 +11,7 @@ from scripts.common.errors import UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
+from scripts.common.terminal import inert
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.radio import build_bulletin, render_text, speak
 from scripts.reports.read_aloud import Lexicon
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         speak(bulletin.spoken, Path(args.audio))
         sys.stderr.write(f"Đã ghi {args.audio}\n")
     for line in bulletin.skipped:
-        sys.stderr.write(f"Bỏ qua {line}\n")
+        sys.stderr.write(inert(f"Bỏ qua {line}") + "\n")
     for item in bulletin.left_out:
-        sys.stderr.write(f"Không đọc {item.heading}: {item.reason}\n")
+        sys.stderr.write(inert(f"Không đọc {item.heading}: {item.reason}") + "\n")
     return 0

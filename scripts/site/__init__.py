@@ -8,15 +8,16 @@ references, so receivers must live as long as the module). The work is in small 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from pelican import signals
 
-from scripts.common.repo import Repo
+from scripts.common.repo import Repo, markdown_files
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
-from scripts.nomination.checker import slug_problems
+from scripts.nomination.checker import check_file, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
@@ -49,11 +50,19 @@ def check_settings(pelican) -> None:
         # Cached stories hold the public view of their time: after a change to the schema (a
         # field made private), the registry or this plugin, every story is read again.
         settings["LOAD_CONTENT_CACHE"] = False
+    # Pelican rewrites {static}/{filename}/|static|… addresses in the HTML it is given, after our
+    # sanitizer, and copies the files they name: contributors could publish any file of content/.
+    # No address may match (the renderer also drops such addresses; the checker refuses them).
+    settings["INTRASITE_LINK_REGEX"] = NO_INTRASITE_LINKS
     # Metadata comes from contributors: every {{ value }} in a template must be escaped.
     settings["JINJA_ENVIRONMENT"]["autoescape"] = True
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+NO_INTRASITE_LINKS = r"(?!)"
+"""A pattern that matches nothing: Pelican's link replacer is off for every page."""
 
 
 def _emblem(settings: dict, column: dict) -> Photo | None:
@@ -76,14 +85,14 @@ def _emblem(settings: dict, column: dict) -> Photo | None:
 
 
 def story_sources() -> list[Path]:
-    """Every module that decides what a cached story holds: load, check, shared rules, photo
-    processing (its variants' keys), this plugin.
+    """Every module that decides what a cached story holds: load, check, shared rules, the renderer
+    and the public projection, photo processing (its variants' keys), this plugin.
 
     A glob over the package rooms rather than a list of names, so that a module added or moved
     in them is counted without anyone remembering this function.
     """
     package = Path(__file__).resolve().parent.parent
-    rooms = ("nomination", "common", "images", "site")
+    rooms = ("nomination", "common", "images", "publishing", "site")
     return [path for room in rooms for path in (package / room).rglob("*.py")]
 
 
@@ -103,11 +112,11 @@ def use_nomination_reader(readers) -> None:
 
 
 def after_reading(generator) -> None:
-    stop_on_errors(generator)
+    stop_on_errors(generator, articles=True)
     link_stories(generator)
 
 
-def stop_on_errors(generator) -> None:
+def stop_on_errors(generator, articles: bool = False) -> None:
     """After reading: a published file with an error stops the build, with the validator's lines."""
     reader = generator.readers.readers.get("md")
     if not isinstance(reader, NominationReader):
@@ -115,6 +124,9 @@ def stop_on_errors(generator) -> None:
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
     if reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
+    if articles:
+        problems += _skipped_by_pelican(reader)
+    problems += link_problems(reader.ctx.repo)
     if not problems:
         return
     files = len({p.path for p in problems})
@@ -122,6 +134,18 @@ def stop_on_errors(generator) -> None:
         sys.stderr.write(text_line(problem) + "\n")
     _stop(f"Dừng dựng trang: {files} tệp có lỗi. Sửa theo các dòng trên "
           "(kiểm tra lại bằng \"python -m scripts validate\").")
+
+
+def _skipped_by_pelican(reader: NominationReader) -> list:
+    """Errors of entries in published/ named like Markdown that Pelican never handed to the reader
+    ("x.MD", a folder named "x.md"): validate refuses them, so the build must too."""
+    read = {os.path.abspath(path) for path in reader.read_paths}
+    ctx = reader.ctx
+    return [
+        problem
+        for path in markdown_files(ctx.repo.published) if os.path.abspath(path) not in read
+        for problem in check_file(path, ctx).problems if problem.is_error
+    ]
 
 
 def link_stories(generator) -> None:
@@ -155,5 +179,7 @@ def register() -> None:
     signals.finalized.connect(cleanup.sweep)
     signals.readers_init.connect(use_nomination_reader)
     signals.article_generator_finalized.connect(after_reading)
+    # Pages are read after the articles were finalized: their failures stop the build too.
+    signals.page_generator_finalized.connect(stop_on_errors)
     signals.get_generators.connect(add_generator)
 

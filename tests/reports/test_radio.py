@@ -130,14 +130,14 @@ def test_each_part_shows_its_running_time_and_the_time_elapsed(bulletin):
 
 
 def test_cut_to_a_length_keeps_whole_stories_in_order_and_says_what_was_left_out(on_air):
-    result = on_air.cli("radio", "--month", "2026-11", "--minutes", "2,2")
+    result = on_air.cli("radio", "--month", "2026-11", "--minutes", "3")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[2].startswith("Thời lượng đọc ước tính: khoảng 2 phút ")
     left_out = ("[Không đọc bài 2 (Cựu chiến binh Trần Văn Minh hiến đất mở rộng đường hẻm – Hội Cựu chiến "
-                "binh): thêm bài này thì bản tin dài khoảng 2 phút ")
-    assert lines[4] == "[Cắt cho vừa 2,2 phút: đọc 1/2 bài, chỉ đọc trọn bài, theo thứ tự của bản tin.]"
-    assert lines[5].startswith(left_out) and lines[5].endswith(" giây, quá 2,2 phút.]")
+                "binh): thêm bài này thì bản tin dài khoảng 3 phút ")
+    assert lines[4] == "[Cắt cho vừa 3 phút: đọc 1/2 bài, chỉ đọc trọn bài, theo thứ tự của bản tin.]"
+    assert lines[5].startswith(left_out) and lines[5].endswith(" giây, quá 3 phút.]")
     assert "Câu chuyện thứ nhất: Tổ dân phố Phú Thịnh" in result.out
     assert "Cựu chiến binh Trần Văn Minh" not in "\n".join(line for line in lines if not line.startswith("["))
     assert "giới thiệu một gương người tốt" in result.out
@@ -170,3 +170,28 @@ def test_bad_minutes_is_a_usage_error(on_air, value):
     result = on_air.cli("radio", "--month", "2026-11", "--minutes", value)
     assert result.code == 2
     assert result.err == f"Lỗi: số phút \"{value}\" không hợp lệ: cần một số dương, ví dụ 5 hoặc 4,5\n"
+
+
+def test_a_published_story_with_an_error_is_not_read_on_air(column):
+    """The radio reads through the checker: an unknown unit and a script are left out, named."""
+    good = column.place("dung-han")
+    bad = column.place("duoc-thong-qua")
+    column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu")
+    column.approve(good, "2026-11-20")
+    bad = column.approve(bad, "2026-11-21")
+    text = bad.read_text(encoding="utf-8").replace("submitted_by: ", "submitted_by: khong-co-", 1)
+    bad.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
+
+    result = column.cli("radio", "--month", "2026-11")
+
+    assert result.code == 0, result.err
+    assert "Bỏ qua content/published/2026-11/duoc-thong-qua.md: có lỗi" in result.err
+    assert "alert" not in result.out and "Chi hội CCB Tân Dân" not in result.out
+
+
+def test_validate_prints_control_characters_as_codes(column):
+    folder = column.root / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a\x1b[2Jb.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = column.cli("validate")
+    assert "\x1b" not in result.out and "a\\u{001B}[2Jb.md" in result.out

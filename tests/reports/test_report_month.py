@@ -238,3 +238,12 @@ def test_reports_use_no_words_of_the_tools(november, fmt):
         text = result.out.replace("hoi-nong-dan-chua-commit", "")  # a file's name, chosen by its sender
         words = re.findall(r"(?i)\b(git|commit|shallow|clone|submitted_on|pull request|content/)", text)
         assert words == [], f"{fmt} {when}: {words}"
+
+
+def test_csv_cells_cannot_become_formulas(column):
+    """OWASP's rule: a cell starting with = + - @ tab or CR is prefixed with an apostrophe."""
+    from scripts.reports.render import _csv_cell
+
+    for hostile in ("=HYPERLINK(\"https://example.com\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+        assert _csv_cell(hostile) == "'" + hostile
+    assert _csv_cell("Hội Cựu chiến binh") == "Hội Cựu chiến binh" and _csv_cell(3) == 3
