@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     month = str(Period.parse(args.month))
     bundle = forward.collect(CheckContext.for_repo(repo), month, load_settings(repo.root))
     written = forward.write(bundle, Path(args.out), photo_library(repo))
+    for line in bundle.skipped:
+        sys.stderr.write(f"Bỏ qua {line}\n")
     sys.stdout.write(
         f"Đã lập bộ hồ sơ gửi cấp trên kỳ {args.month}: {len(bundle.items)} gương.\n"
         f"  Bản in: {written[0]}\n  Bản Markdown: {written[1]}\n"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from scripts.common.fileops import atomic_write
-from scripts.common.repo import Repo
+from scripts.common.repo import Repo, markdown_files
 from scripts.nomination.checker import CheckContext, FileResult, check_files
 from scripts.nomination.decoding import BOM, decode, encode_like
 from scripts.nomination.problems import Severity
@@ -30,14 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def collect(paths: list[str], repo: Repo) -> list[Path]:
     """The .md files named or found under the named folders; both state folders by default."""
     if not paths:
-        return repo.content_files()
+        return [*repo.content_files(), *markdown_files(repo.pages)]
     files: list[Path] = []
     for name in paths:
         path = Path(name)
         if not path.is_absolute():
             path = repo.root / path if not path.exists() else path
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.md")))
+            files.extend(markdown_files(path))
         else:
             files.append(path)
     return files

@@ -71,10 +71,25 @@ class Repo:
         """The absolute path of a state folder, as a string (compared on every file)."""
         return str(self.content / state)
 
+    @property
+    def pages(self) -> Path:
+        return self.content / "pages"
+
+    def is_page(self, path: Path) -> bool:
+        return os.path.abspath(path).startswith(str(self.pages) + os.sep)
+
     def content_files(self) -> list[Path]:
         """Every nomination file in both state folders, in a stable order."""
-        files: list[Path] = []
-        for folder in (self.nominations, self.published):
-            if folder.is_dir():
-                files.extend(sorted(folder.rglob("*.md")))
-        return files
+        return [path for folder in (self.nominations, self.published) for path in markdown_files(folder)]
+
+
+def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Every entry under ``folder`` named like Markdown, whatever its case or kind, sorted.
+
+    "x.MD", a folder named "x.md" or a pipe is listed too, so that the checker can refuse it by
+    name instead of the file being skipped without a word.
+    """
+    if not folder.is_dir():
+        return []
+    found = folder.rglob("*") if recursive else folder.glob("*")
+    return sorted(path for path in found if path.name.lower().endswith(".md"))

@@ -22,9 +22,12 @@ from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.common.vietnamese import slugify
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
+from scripts.nomination import visible
+from scripts.nomination.body import findings
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
+from scripts.nomination.page import load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
@@ -33,14 +36,6 @@ MIN_BODY_WORDS = 80
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto"}
-_RAW_HTML = re.compile(r"<!--|<(?!https?:|mailto:)/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
-"""An image in Markdown, inline ![alt](src) or by reference ![alt][ref]."""
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
 
@@ -94,6 +89,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_dates(found)
     _check_consent(found)
     _check_images(found)
+    _check_visible(found)
     _check_body(found)
     return sorted(found.items, key=lambda p: (p.line, p.field))
 
@@ -234,6 +230,22 @@ def _check_images(found: _Findings) -> None:
                 found.add(("images", index, "src"), why, "image.src")
 
 
+def _check_visible(found: _Findings) -> None:
+    nomination = found.nomination
+    for path, text in visible.strings(nomination.meta):
+        bad = visible.forbidden(text)
+        if bad:
+            found.add(path, bad[1], "text.invisible")
+        elif text and visible.is_blank(text):
+            found.add(path, (
+                "chỉ có dấu cách hoặc ký tự vô hình, không có chữ nào; hãy điền nội dung"
+            ), "text.blank")
+    bad = visible.forbidden(nomination.body, tab_allowed=True)
+    if bad:
+        line = nomination.body_line + nomination.body.count("\n", 0, bad[0])
+        found.add((), bad[1], "text.invisible", line=line)
+
+
 def _check_body(found: _Findings) -> None:
     nomination = found.nomination
     body = nomination.body
@@ -249,40 +261,8 @@ def _check_body(found: _Findings) -> None:
             f"nội dung bài viết quá ngắn ({words} từ); cần ít nhất {MIN_BODY_WORDS} từ kể lại "
             "việc làm, thành tích"
         ), "body.short", line=nomination.body_line + blank)
-    if "<" not in body and "](" not in body and "]:" not in body:
-        return  # no tag, link or image anywhere: nothing below can fire
-    in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        number = nomination.body_line + offset
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        text = _CODE_SPAN.sub("", line)
-        tag = _RAW_HTML.search(text)
-        if tag:
-            found.add((), (
-                f"nội dung có mã HTML \"{tag.group(0)[:40]}\"; HTML không được đăng, hãy viết bằng "
-                "Markdown (ví dụ **đậm**, [liên kết](https://…))"
-            ), "body.html", line=number)
-        targets = [m.group(1) for m in _LINK.finditer(text)]
-        ref = _REF_DEF.match(text)
-        if ref:
-            targets.append(ref.group(1))
-        for target in targets:
-            scheme = _SCHEME.match(target)
-            if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-                found.add((), (
-                    f"liên kết \"{target[:60]}\" không được phép: chỉ dùng http(s), mailto hoặc "
-                    "đường dẫn tương đối"
-                ), "body.link", line=number)
-        if _IMAGE.search(text):
-            # Photos only through images: (consent, alt, credit and checks in one place).
-            found.add((), (
-                "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
-                "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"
-            ), "body.image", line=number)
+    for finding in findings(body):
+        found.add((), finding.message, finding.code, line=nomination.body_line + finding.offset)
 
 
 @dataclass
@@ -294,14 +274,49 @@ class FileResult:
 
 
 def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
-    """Load and check one file; ``keep`` returns the loaded nomination too."""
+    """Load and check one file; ``keep`` returns the loaded nomination too.
+
+    A static page of content/pages/ is checked by the page rules (the same body rules)."""
+    if ctx.repo.is_page(path):
+        page = load_page(path, ctx.repo)
+        return FileResult(page.rel, _with_suffix(path, page.rel, page.problems))
     result: LoadResult = load(path, ctx.repo)
     problems = list(result.problems)
     if result.nomination is not None:
         problems.extend(check(result.nomination, ctx))
     problems.sort(key=lambda p: (p.line, p.severity is not Severity.ERROR))
     rel = result.nomination.rel if result.nomination else ctx.repo.relative(path)
-    return FileResult(rel, problems, result.legacy_text, result.nomination if keep else None)
+    return FileResult(
+        rel, _with_suffix(path, rel, problems), result.legacy_text, result.nomination if keep else None
+    )
+
+
+def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomination], list[str]]:
+    """The nominations of ``paths`` that have no error, and one line for each file left out.
+
+    Every consumer of published stories (site, forward bundle, radio) reads through this, so a
+    file the validator refuses is never forwarded or read on air either.
+    """
+    sound, skipped = [], []
+    for result in (check_file(path, ctx, keep=True) for path in paths):
+        errors = [p for p in result.problems if p.is_error]
+        if result.nomination is None or errors:
+            first = errors[0] if errors else None
+            why = f"dòng {first.line}: {first.message}" if first else "không đọc được tệp"
+            skipped.append(f"{result.rel}: có lỗi ({why}); chạy \"python -m scripts validate\"")
+        else:
+            sound.append(result.nomination)
+    return sound, skipped
+
+
+def _with_suffix(path: Path, rel: str, problems: list[Problem]) -> list[Problem]:
+    if path.suffix == ".md":
+        return problems
+    return [Problem(
+        rel, 1, "", "", f"đuôi tệp phải là \".md\" viết thường (không phải \"{path.suffix}\"): "
+        f"hãy đổi tên thành {path.stem}.md, nếu không tệp sẽ bị bỏ qua khi dựng trang",
+        Severity.ERROR, "file.suffix",
+    ), *problems]
 
 
 def slug_problems(paths: Iterable[Path], repo: Repo, every_file: list[Path] | None = None) -> list[Problem]:
@@ -325,6 +340,22 @@ def slug_problems(paths: Iterable[Path], repo: Repo, every_file: list[Path] | No
                 f"tên tệp \"{path.stem}\" đã được dùng ở {names}; mỗi bài cần một tên riêng",
                 Severity.ERROR, "file.duplicate-slug",
             ))
+    return problems
+
+
+def link_problems(repo: Repo) -> list[Problem]:
+    """Every symbolic link under content/, file or folder: through one, a file from anywhere on
+    the machine could be read as content or published."""
+    problems = []
+    for folder, names, files in os.walk(repo.content):
+        for name in sorted(names + files):
+            path = Path(folder) / name
+            if path.is_symlink():
+                problems.append(Problem(
+                    repo.relative(path), 1, "", "",
+                    "là liên kết tượng trưng (symlink); trong content/ chỉ được có tệp và thư mục "
+                    "thật: hãy xóa liên kết và đặt tệp thật", Severity.ERROR, "file.symlink",
+                ))
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,29 +91,51 @@ class LoadResult:
 
 
 def load(path: Path, repo: Repo) -> LoadResult:
-    def problem(line: int, message: str, code: str, fld: str = "", sev=Severity.ERROR) -> Problem:
-        return Problem(repo.relative(path), line, fld, "", message, sev, code)
+    problems: list[Problem] = []
+    raw = read_regular(path, repo, problems)
+    if raw is None:
+        return LoadResult(None, problems)
+    return load_bytes(raw, path, repo)
+
+
+def read_regular(path: Path, repo: Repo, problems: list[Problem]) -> bytes | None:
+    """The bytes of a regular file inside the repository, or None with the reason in ``problems``.
+
+    A FIFO would block the read forever, a device could be endless, a link could publish any file
+    of the machine: only a plain file is read, and its type is checked on the open handle.
+    """
+    def problem(message: str, code: str) -> None:
+        problems.append(Problem(repo.relative(path), 1, "", "", message, Severity.ERROR, code))
 
     if _is_linked(path, repo):
-        return LoadResult(None, [problem(
-            1, "là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục", "file.symlink"
-        )])
+        problem("là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục", "file.symlink")
+        return None
     try:
-        with open(path, "rb") as handle:
-            too_large = os.fstat(handle.fileno()).st_size > MAX_BYTES
-            raw = b"" if too_large else handle.read()
-        if too_large:
-            return LoadResult(None, [problem(
-                1, f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
-                "thành tệp riêng", "file.too-large",
-            )])
+        info = os.stat(path, follow_symlinks=False)
+        if stat.S_ISDIR(info.st_mode):
+            problem("là một thư mục, không phải tệp", "file.directory")
+            return None
+        with open(path, "rb", opener=_no_follow) as handle:
+            if not stat.S_ISREG(info.st_mode) or not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                problem("không phải tệp thường (ống dẫn, thiết bị…); hãy đặt tệp văn bản thật",
+                        "file.special")
+                return None
+            raw = handle.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                problem(f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
+                        "thành tệp riêng", "file.too-large")
+                return None
+            return raw
     except FileNotFoundError:
-        return LoadResult(None, [problem(1, "không tìm thấy tệp", "file.missing")])
-    except IsADirectoryError:
-        return LoadResult(None, [problem(1, "là một thư mục, không phải tệp", "file.directory")])
+        problem("không tìm thấy tệp", "file.missing")
     except OSError as err:
-        return LoadResult(None, [problem(1, f"không đọc được tệp ({err.strerror})", "file.unreadable")])
-    return load_bytes(raw, path, repo)
+        problem(f"không đọc được tệp ({err.strerror})", "file.unreadable")
+    return None
+
+
+def _no_follow(path, flags):
+    # O_NONBLOCK: a FIFO swapped in after the check above opens without waiting for a writer.
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
 
 
 def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:

@@ -18,10 +18,10 @@ from pathlib import Path
 from scripts.common import clock
 from scripts.common.errors import PipelineError
 from scripts.common.period import Period
-from scripts.common.repo import Repo
+from scripts.common.repo import Repo, markdown_files
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date
-from scripts.nomination.loader import load
+from scripts.nomination.checker import CheckContext, sound_nominations
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
 from scripts.reports.submissions import DEADLINE_DAY
@@ -70,16 +70,7 @@ def _ordinal(n: int) -> str:
 
 def _stories(repo: Repo, period: str) -> tuple[list, list[str]]:
     folder = repo.published / period
-    stories, skipped = [], []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        result = load(path, repo)
-        nomination = result.nomination
-        if nomination is None:
-            skipped.append(f"{repo.relative(path)}: " + "; ".join(p.message for p in result.problems))
-        elif nomination.review.get("decision") != "approved":
-            skipped.append(f"{nomination.rel}: chưa có dấu thẩm định \"approved\"")
-        else:
-            stories.append(nomination)
+    stories, skipped = sound_nominations(markdown_files(folder, recursive=False), CheckContext.for_repo(repo))
     stories.sort(key=lambda n: (str(n.review.get("on", "")), n.slug))
     return stories, skipped
 

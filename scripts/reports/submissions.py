@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.common import clock
 from scripts.common.period import Period
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.nomination.loader import load
 from scripts.nomination.units import Unit, UnitRegistry
 from scripts.reports.githistory import History, read_history
@@ -205,7 +205,7 @@ def _files_for(repo: Repo, periods: set[str]) -> list[tuple[Path, str, str]]:
         for period in sorted(periods):
             folder = base / period
             if folder.is_dir():
-                found.extend((path, folder_name, period) for path in sorted(folder.glob("*.md")))
+                found.extend((path, folder_name, period) for path in markdown_files(folder, recursive=False))
     return found
 
 

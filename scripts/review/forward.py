@@ -15,24 +15,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown
-import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scripts.common import clock
 from scripts.common.errors import PipelineError
 from scripts.common.fileops import atomic_write
 from scripts.common.period import month_label
+from scripts.common.repo import markdown_files
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, sort_key
 from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
-from scripts.nomination.checker import CheckContext
-from scripts.nomination.loader import Nomination, load
+from scripts.nomination.checker import CheckContext, sound_nominations
+from scripts.nomination.loader import Nomination
 from scripts.nomination.units import UnitRegistry
+from scripts.publishing.policy import CONTENT_SECURITY_POLICY
+from scripts.publishing.render import render
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -40,11 +41,7 @@ _TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
 _HEADING = re.compile(r"^(#{1,6})([ \t])", re.MULTILINE)
-_BODY_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "em", "blockquote", "ul", "ol", "li",
-              "a", "table", "thead", "tbody", "tr", "th", "td"}
-"""No <img>: photos are published only through images:, as on the site."""
 
 
 @dataclass
@@ -92,6 +89,9 @@ class Bundle:
     made_on: dt.date
     settings: WardSettings
     items: list[Item]
+    skipped: list[str] = field(default_factory=list)
+    """One line per file of the month left out because it has an error."""
+    policy: str = CONTENT_SECURITY_POLICY
 
     @property
     def title(self) -> str:
@@ -116,15 +116,6 @@ def _under_story_title(text: str) -> str:
         return text
     shift = 3 - min(levels)
     return _HEADING.sub(lambda m: "#" * min(len(m.group(1)) + shift, 6) + m.group(2), text)
-
-
-def _body_html(text: str) -> str:
-    html = markdown.markdown(text, extensions=_EXTENSIONS)
-    return nh3.clean(
-        html, tags=_BODY_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-    )
 
 
 def _images(nomination: Nomination, public: dict, photos: PhotoLibrary) -> list[Image]:
@@ -165,8 +156,9 @@ def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry, photos
             ", ".join(str(a[k]) for k in ("title", "decision", "year") if a.get(k))
             for a in public.get("prior_awards", []) if isinstance(a, dict)
         ],
-        body_markdown=_under_story_title(nomination.body.strip()),
-        body_html=_body_html(_under_story_title(nomination.body)),
+        # The checked body (no raw HTML, no intrasite links), and no tag can form in it either.
+        body_markdown=_under_story_title(nomination.body.strip()).replace("<", "&lt;"),
+        body_html=render(nomination.body, top=3),
         images=_images(nomination, public, photos),
         ref=str(review.get("ref", "")),
         approved_on=dt.date.fromisoformat(str(review.get("on"))),
@@ -179,14 +171,8 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     photos = photo_library(ctx.repo)
     folder = ctx.repo.published / month
     items = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        result = load(path, ctx.repo)
-        nomination = result.nomination
-        if nomination is None:
-            raise PipelineError(
-                f"{ctx.repo.relative(path)}: không đọc được tệp; "
-                "chạy \"python -m scripts validate\" để xem lỗi"
-            )
+    sound, skipped = sound_nominations(markdown_files(folder, recursive=False), ctx)
+    for nomination in sound:
         review = nomination.review
         if review.get("decision") == "approved" and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
@@ -196,7 +182,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
             "\"python -m scripts forward content/published/" + month + "/TEN-BAI.md\""
         )
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
-    return Bundle(month, clock.today(), settings, items)
+    return Bundle(month, clock.today(), settings, items, skipped)
 
 
 def render_html(bundle: Bundle) -> str:

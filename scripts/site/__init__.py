@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican import signals
 
 from scripts.common.repo import Repo
-from scripts.nomination.checker import slug_problems
+from scripts.nomination.checker import link_problems, slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
@@ -45,11 +45,19 @@ def check_settings(pelican) -> None:
         # Cached stories hold the public view of their time: after a change to the schema (a
         # field made private), the registry or this plugin, every story is read again.
         settings["LOAD_CONTENT_CACHE"] = False
+    # Pelican rewrites {static}/{filename}/|static|… addresses in the HTML it is given, after our
+    # sanitizer, and copies the files they name: contributors could publish any file of content/.
+    # No address may match (the renderer also drops such addresses; the checker refuses them).
+    settings["INTRASITE_LINK_REGEX"] = NO_INTRASITE_LINKS
     # Metadata comes from contributors: every {{ value }} in a template must be escaped.
     settings["JINJA_ENVIRONMENT"]["autoescape"] = True
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+NO_INTRASITE_LINKS = r"(?!)"
+"""A pattern that matches nothing: Pelican's link replacer is off for every page."""
 
 
 def story_sources() -> list[Path]:
@@ -92,6 +100,7 @@ def stop_on_errors(generator) -> None:
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
     if reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
+    problems += link_problems(reader.ctx.repo)
     if not problems:
         return
     files = len({p.path for p in problems})

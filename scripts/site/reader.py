@@ -4,7 +4,7 @@ A file in ``content/published/`` is loaded and checked exactly as ``python -m sc
 does; when it has an error it is not rendered, its problems are kept, and the build stops after
 reading (see ``scripts.site.stop_on_errors``) with the validator's own lines. A file under
 ``content/nominations/`` is refused whatever ARTICLE_PATHS says. Other Markdown (the static pages
-in ``content/pages/``) goes through Pelican's Markdown reader, sanitized the same way.
+in ``content/pages/``) is checked by the same body rules and rendered by the same renderer.
 
 On a full build of many stories, the work of reading (load, check, Markdown, sanitize) is done
 for every published file at once on all cores, as ``check_files`` does for validate; Pelican then
@@ -25,12 +25,13 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category
 
 from scripts.common.parallel import fork_map, worth_forking
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
+from scripts.nomination.page import load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
-from scripts.site.markup import Renderer, sanitize
+from scripts.publishing.render import render
 from scripts.site.settings import column_settings
 from scripts.site.story import Story, build_story
 
@@ -58,7 +59,6 @@ class NominationReader(MarkdownReader):
         self.column = column_settings(settings)
         self._ctx: CheckContext | None = None
         self._photos: PhotoLibrary | None = None
-        self._renderer = Renderer()
         self._prefetched: dict[Path, Prepared] | None = None
         self._categories: dict[str, Category] = {}
         self.failures: list[FileResult] = []
@@ -89,9 +89,16 @@ class NominationReader(MarkdownReader):
             )]))
             raise NotPublishable(rel)
         if state != PUBLISHED:
-            content, metadata = super().read(source_path)
-            return sanitize(content), metadata
+            return self._read_page(path)
         return self._read_story(path)
+
+    def _read_page(self, path: Path):
+        page = load_page(path, self.ctx.repo)
+        if page.problems:
+            self.failures.append(FileResult(page.rel, page.problems))
+            raise NotPublishable(page.rel)
+        metadata = {key: self.process_metadata(key, value) for key, value in page.meta.items()}
+        return render(page.body, top=2), metadata
 
     def prepare(self, path: Path) -> Prepared:
         """Load, check, render: everything about one story that needs no Pelican object.
@@ -114,7 +121,7 @@ class NominationReader(MarkdownReader):
         if nomination is None or any(problem.is_error for problem in result.problems):
             return Prepared(result)
         public = ctx.schema.public_view(nomination.meta)
-        body = self._renderer.render(nomination.body)
+        body = render(nomination.body)
         story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, self.photos)
         return Prepared(result, body, story)
 
@@ -151,7 +158,7 @@ class NominationReader(MarkdownReader):
         """Every published story read in forked workers, for a full build of many stories."""
         if self.settings.get("LOAD_CONTENT_CACHE"):
             return {}  # Pelican will read only the files that changed
-        paths = sorted(path.resolve() for path in self.ctx.repo.published.rglob("*.md"))
+        paths = [path.resolve() for path in markdown_files(self.ctx.repo.published) if path.is_file()]
         if not worth_forking(len(paths)):
             return {}
         # Forked workers inherit this reader: the schema is compiled once.

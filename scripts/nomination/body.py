@@ -1,0 +1,138 @@
+"""The rules of a story's body, judged on the tokens of the renderer's own parser.
+
+A regex over Markdown source cannot tell a link from a code span or a tag split across lines;
+the parser that renders the page can. The bounds come first and are checked in one linear pass,
+so that no body reaches the parser with a shape that makes it slow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from scripts.publishing.render import INTRASITE, MAX_NESTING, parser
+
+MAX_BODY_CHARS = 150_000
+"""About 25,000 words: far above any story (400-800 words), far below what slows the build."""
+MAX_BLOCK_CHARS = 8_000
+"""A paragraph, list or table written without a blank line. markdown-it-py's cost inside one
+block can grow with the square of its length on hostile input ("[" repeated); bounding the block
+keeps a whole body linear. Ordinary paragraphs are a tenth of this."""
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_PELICAN_WORDS = re.compile(
+    r"[{|]\s*(?:static|attach|filename|category|index|author|tag|tags|categories|authors|"
+    r"archives|article|page|draft)\s*[}|]", re.IGNORECASE,
+)
+INTRASITE_HELP = (
+    "không dùng cú pháp liên kết nội bộ của Pelican ({static}, {attach}, {filename}, |static|…): "
+    "ảnh khai báo trong trường images: ở phần đầu tệp; liên kết đến bài khác viết địa chỉ của bài "
+    "trên trang (ví dụ https://…/bai/ten-bai/)"
+)
+_TEXT_TOKENS = frozenset({"text", "code_inline", "fence", "code_block"})
+_SCANNER = parser(html=True)
+_SCANNER.validateLink = lambda url: True  # the checker sees every address, and names the bad ones
+
+
+@dataclass(frozen=True)
+class BodyFinding:
+    offset: int
+    """Line within the body, from 0."""
+    message: str
+    code: str
+
+
+def _blocks(body: str) -> Iterator[tuple[int, int]]:
+    """(first line, characters) of every run of non-blank lines, in one pass."""
+    start, size = None, 0
+    for number, line in enumerate(body.split("\n")):
+        if line.strip():
+            if start is None:
+                start, size = number, 0
+            size += len(line) + 1
+        elif start is not None:
+            yield start, size
+            start = None
+    if start is not None:
+        yield start, size
+
+
+def bounds(body: str) -> list[BodyFinding]:
+    if len(body) > MAX_BODY_CHARS:
+        return [BodyFinding(0, (
+            f"nội dung bài quá dài ({len(body):,} ký tự, tối đa {MAX_BODY_CHARS:,}); hãy rút gọn "
+            "bài viết".replace(",", ".")
+        ), "body.too-long")]
+    return [
+        BodyFinding(start, (
+            f"đoạn văn quá dài ({size:,} ký tự liền nhau không có dòng trống, tối đa "
+            f"{MAX_BLOCK_CHARS:,}); hãy chia thành nhiều đoạn bằng một dòng trống".replace(",", ".")
+        ), "body.block-too-long")
+        for start, size in _blocks(body) if size > MAX_BLOCK_CHARS
+    ]
+
+
+def findings(body: str) -> list[BodyFinding]:
+    """Every problem of ``body`` as the renderer would see it; bounds first."""
+    found = bounds(body)
+    if found:
+        return found
+    line = 0
+    env: dict = {}
+    for token in _SCANNER.parse(body, env):
+        if token.map:
+            line = token.map[0]
+        if token.level >= MAX_NESTING - 2:
+            return [*found, BodyFinding(line, (
+                "danh sách hoặc trích dẫn lồng nhau quá sâu; hãy viết phẳng hơn"
+            ), "body.nesting")]
+        found.extend(_token(token, line))
+        for child in token.children or ():
+            found.extend(_token(child, line))
+    for reference in env.get("references", {}).values():
+        # A definition that nothing uses makes no token; it is refused all the same.
+        href = reference.get("href", "")
+        where = body.find("]:")
+        for finding in _address(href, body.count("\n", 0, where) if where >= 0 else 0):
+            if finding not in found:
+                found.append(finding)
+    return found
+
+
+def _token(token, line: int) -> Iterator[BodyFinding]:
+    if token.type in ("html_block", "html_inline"):
+        yield BodyFinding(line, (
+            f"nội dung có mã HTML \"{_first_tag(token.content)}\"; HTML không được đăng, hãy viết "
+            "bằng Markdown (ví dụ **đậm**, [liên kết](https://…))"
+        ), "body.html")
+    elif token.type == "image":
+        # Photos only through images: (consent, alt, credit and checks in one place).
+        yield BodyFinding(line, (
+            "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
+            "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"
+        ), "body.image")
+    elif token.type == "link_open":
+        yield from _address(str(token.attrGet("href") or ""), line)
+    elif token.type in _TEXT_TOKENS and _PELICAN_WORDS.search(token.content):
+        yield BodyFinding(line, INTRASITE_HELP, "body.intrasite")
+
+
+def _first_tag(html: str) -> str:
+    head, closed, _ = html.strip().partition(">")
+    return (head + closed)[:40]
+
+
+def _address(href: str, line: int) -> Iterator[BodyFinding]:
+    target = unquote(href)
+    if INTRASITE.match(target) or _PELICAN_WORDS.search(target):
+        yield BodyFinding(line, INTRASITE_HELP, "body.intrasite")
+        return
+    scheme = _SCHEME.match(target.strip())
+    if (scheme and scheme.group(1).lower() not in _SAFE_SCHEMES) or target.strip().startswith("//"):
+        yield BodyFinding(line, (
+            f"liên kết \"{target[:60]}\" không được phép: chỉ dùng http(s), mailto hoặc đường dẫn "
+            "tương đối"
+        ), "body.link")
