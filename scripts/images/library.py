@@ -11,6 +11,7 @@ scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.common.fileops import atomic_write
+from scripts.common.parallel import fork_map
 from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
 from scripts.images.encode import Processing, encode
@@ -102,6 +104,23 @@ class PhotoLibrary:
         atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
         self._remember_path(src, path, key)
         return _processed(key, listed)
+
+    def prepare(self, srcs: list[str]) -> None:
+        """Make the variants of the photos not cached yet, on every core. A photo that cannot be
+        read or is refused is left for the checker, which reports it on its file and field."""
+        fork_map(self._try_process, [src for src in dict.fromkeys(srcs) if self._is_new(src)],
+                 from_count=2)
+
+    def _is_new(self, src: str) -> bool:
+        try:
+            key = self._known(src, self._path(src))
+        except (NotAnImage, OSError):
+            return False
+        return not (key and (self.cache / key / "variants.json").is_file())
+
+    def _try_process(self, src: str) -> None:
+        with contextlib.suppress(NotAnImage):
+            self.process(src)
 
     def file_of(self, processed: Processed, variant: Variant) -> Path:
         return self.cache / processed.key / variant.name
