@@ -23,7 +23,7 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site bench-photos lint \
+.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site bench-hostile bench-photos lint \
 	status report radio
 
 help:
@@ -36,7 +36,7 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    publish to the gh-pages branch with ghp-import"
-	@echo "make bench     run the benchmarks (validation, the site build, photos)"
+	@echo "make bench     run the benchmarks (validation, the site build, hostile bodies, photos)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -76,14 +76,18 @@ github: publish
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
 # stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
-# 100 phone photos processed on 2 cores and a rebuild with nothing new.
-bench: bench-validate bench-site bench-photos
+# hostile bodies, then 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-hostile bench-photos
 
 bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
 
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+# Adversarial story bodies at 10 KB, 100 KB and 1 MiB: validate and build-one-story times.
+bench-hostile: $(STAMP)
+	$(PYTHON) -m tests.bench.hostile_bench
 
 bench-photos: $(STAMP)
 	$(PYTHON) -m tests.bench.photo_bench

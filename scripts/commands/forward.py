@@ -11,6 +11,7 @@ from scripts.common.errors import UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
+from scripts.common.terminal import inert
 from scripts.images.library import photo_library
 from scripts.nomination.checker import CheckContext
 from scripts.review import decisions, forward
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     bundle = forward.collect(CheckContext.for_repo(repo), month, load_settings(repo.root))
     written = forward.write(bundle, Path(args.out), photo_library(repo))
     for line in bundle.skipped:
-        sys.stderr.write(f"Bỏ qua {line}\n")
+        sys.stderr.write(inert(f"Bỏ qua {line}") + "\n")
     sys.stdout.write(
         f"Đã lập bộ hồ sơ gửi cấp trên kỳ {args.month}: {len(bundle.items)} gương.\n"
         f"  Bản in: {written[0]}\n  Bản Markdown: {written[1]}\n"

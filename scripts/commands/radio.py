@@ -10,6 +10,7 @@ from scripts.commands.report import write_output
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
+from scripts.common.terminal import inert
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.radio import build_bulletin, render_text, speak
 from scripts.reports.read_aloud import Lexicon
@@ -37,5 +38,5 @@ def run(args: argparse.Namespace) -> int:
         speak(bulletin.spoken, Path(args.audio))
         sys.stderr.write(f"Đã ghi {args.audio}\n")
     for line in bulletin.skipped:
-        sys.stderr.write(f"Bỏ qua {line}\n")
+        sys.stderr.write(inert(f"Bỏ qua {line}") + "\n")
     return 0

@@ -11,6 +11,7 @@ from scripts.common.fileops import atomic_write
 from scripts.common.period import Period, parse_year
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
+from scripts.common.terminal import inert
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.render import RENDERERS, layout
 from scripts.reports.submissions import month_report, year_report
@@ -57,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
         report = year_report(repo, units, parse_year(args.year))
     write_output(RENDERERS[args.format](layout(report, ward)), args.out)
     for problem in report.unreadable:
-        sys.stderr.write(f"Lỗi: {problem.rel}: không đọc được phiếu ({problem.message})\n")
+        sys.stderr.write(inert(f"Lỗi: {problem.rel}: không đọc được phiếu ({problem.message})") + "\n")
     return 1 if report.unreadable else 0

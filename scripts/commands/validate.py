@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scripts.common.fileops import atomic_write
 from scripts.common.repo import Repo, markdown_files
-from scripts.nomination.checker import CheckContext, FileResult, check_files
+from scripts.nomination.checker import CheckContext, FileResult, check_files, link_problems
 from scripts.nomination.decoding import BOM, decode, encode_like
 from scripts.nomination.problems import Severity
 from scripts.nomination.reporters import REPORTERS
@@ -76,5 +76,7 @@ def run(args: argparse.Namespace) -> int:
             again = {r.rel: r for r in check_files(fixed, ctx, args.jobs)}
             results = [again.get(r.rel, r) for r in results]
     problems = [p for result in results for p in result.problems]
+    if not args.paths:
+        problems += link_problems(repo)
     REPORTERS[args.format](problems, len(files), sys.stdout)
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0

@@ -79,6 +79,26 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_LOOK_ALIKES = str.maketrans(
+    # Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables.txt).
+    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁӏԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
+    "ABEKMHOPCTYXSIJaeopcyxsijhdlqw" "ABEZHIKMNOPTYXaikvoptux",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
+                                    "\u2060\u2061\u2062\u2063\u2064\ufeff"))
+
+
+def comparable(text: str) -> str:
+    """``text`` as the repeat flags compare it: NFKC, zero-width characters removed, look-alike
+    Cyrillic and Greek letters read as Latin, case folded, then ``fold``.
+
+    A copied story with a zero-width space in every word, or a name typed with a Cyrillic "о",
+    is the same story and the same person to the council.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LOOK_ALIKES)
+    return fold(text.casefold())
+
+
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 

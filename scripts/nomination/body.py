@@ -21,6 +21,9 @@ MAX_BLOCK_CHARS = 8_000
 block can grow with the square of its length on hostile input ("[" repeated); bounding the block
 keeps a whole body linear. Ordinary paragraphs are a tenth of this."""
 
+MAX_OPEN_BRACKETS = 6
+"""Prose rarely opens more than two brackets at once."""
+
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 _PELICAN_WORDS = re.compile(
@@ -45,19 +48,41 @@ class BodyFinding:
     code: str
 
 
-def _blocks(body: str) -> Iterator[tuple[int, int]]:
-    """(first line, characters) of every run of non-blank lines, in one pass."""
-    start, size = None, 0
+def _blocks(body: str) -> Iterator[tuple[int, str]]:
+    """(first line, text) of every run of non-blank lines, in one pass."""
+    start, lines = None, []
     for number, line in enumerate(body.split("\n")):
         if line.strip():
             if start is None:
-                start, size = number, 0
-            size += len(line) + 1
+                start, lines = number, []
+            lines.append(line)
         elif start is not None:
-            yield start, size
+            yield start, "\n".join(lines)
             start = None
     if start is not None:
-        yield start, size
+        yield start, "\n".join(lines)
+
+
+_BRACKETS = re.compile(r"\\.|[\[\]()]")
+
+
+def _open_brackets(block: str) -> int:
+    """The deepest nesting of "[" and "(" in ``block`` (a closer with no opener is ignored).
+
+    markdown-it-py looks for the end of a link label or address from every opener still open, so
+    its time grows with (openers left open) × (length of the block): bounding both keeps it linear.
+    """
+    depth = {"[": 0, "(": 0}
+    deepest = 0
+    for match in _BRACKETS.finditer(block):
+        char = match.group(0)
+        if char in depth:
+            depth[char] += 1
+            deepest = max(deepest, depth[char])
+        elif char in ")]":
+            opener = "(" if char == ")" else "["
+            depth[opener] = max(depth[opener] - 1, 0)
+    return deepest
 
 
 def bounds(body: str) -> list[BodyFinding]:
@@ -66,13 +91,19 @@ def bounds(body: str) -> list[BodyFinding]:
             f"nội dung bài quá dài ({len(body):,} ký tự, tối đa {MAX_BODY_CHARS:,}); hãy rút gọn "
             "bài viết".replace(",", ".")
         ), "body.too-long")]
-    return [
-        BodyFinding(start, (
-            f"đoạn văn quá dài ({size:,} ký tự liền nhau không có dòng trống, tối đa "
-            f"{MAX_BLOCK_CHARS:,}); hãy chia thành nhiều đoạn bằng một dòng trống".replace(",", ".")
-        ), "body.block-too-long")
-        for start, size in _blocks(body) if size > MAX_BLOCK_CHARS
-    ]
+    found = []
+    for start, block in _blocks(body):
+        if len(block) > MAX_BLOCK_CHARS:
+            found.append(BodyFinding(start, (
+                f"đoạn văn quá dài ({len(block):,} ký tự liền nhau không có dòng trống, tối đa "
+                f"{MAX_BLOCK_CHARS:,}); hãy chia thành nhiều đoạn bằng một dòng trống".replace(",", ".")
+            ), "body.block-too-long"))
+        elif _open_brackets(block) > MAX_OPEN_BRACKETS:
+            found.append(BodyFinding(start, (
+                f"đoạn văn có quá nhiều dấu ngoặc \"[\" hoặc \"(\" mở mà chưa đóng (hơn "
+                f"{MAX_OPEN_BRACKETS}); hãy đóng ngoặc hoặc bỏ bớt"
+            ), "body.brackets"))
+    return found
 
 
 def findings(body: str) -> list[BodyFinding]:

@@ -158,7 +158,27 @@ class _Builder:
         if node.tag in _KEPT_AS_TEXT:
             # Dates stay text too: the schema's "date" format checks that they are real dates.
             return node.value
-        return self.loader.construct_object(node)
+        return self._scalar(node, path)
+
+    def _scalar(self, node, path: Path_):
+        """A number, a truth value or null; whatever PyYAML cannot turn into one of them (an
+        integer of 5,000 digits, ``!!bool maybe``, ``!!binary``) is an error on its own line."""
+        line = self.lines.get(path, _line_of(node.start_mark, self.offset))
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
+            value = None
+        else:
+            if isinstance(value, (bool, int, float, type(None))) and (value is not None or
+                                                                     node.tag.endswith(":null")):
+                return value
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise FrontMatterError(
+            line,
+            f"giá trị \"{shown}\" không đọc được (thẻ kiểu {node.tag.rsplit(':', 1)[-1]}); nếu là "
+            "chữ, hãy đặt trong ngoặc kép; nếu là số, hãy viết số thường",
+            _dotted(path),
+        )
 
     def _mapping(self, node, path: Path_) -> dict:
         result: dict = {}

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
+from scripts.common.terminal import inert
 from scripts.nomination.problems import Problem, Severity, count
 
 
@@ -26,7 +27,7 @@ def _field(problem: Problem) -> str:
 
 
 def text_line(problem: Problem) -> str:
-    return (
+    return inert(
         f"{problem.path}:{problem.line}: {problem.severity.value}: {_field(problem)}{problem.message}"
     )
 
@@ -50,7 +51,7 @@ def report_json(problems: list[Problem], files: int, out: TextIO) -> None:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return inert(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-import markdown
 import yaml
 
 from scripts.common.errors import PipelineError
 from scripts.common.vietnamese import nfc
+from scripts.publishing.render import parser as markdown_parser
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 ZERO_TEN = "linh"
@@ -357,10 +357,14 @@ class _Blocks(html.parser.HTMLParser):
         self._flush()
 
 
+_MARKDOWN = markdown_parser(html=True)
+"""The site's Markdown dialect; raw HTML comes out as tags, which the paragraph reader skips."""
+
+
 def markdown_paragraphs(body: str) -> list[str]:
     """The story's Markdown as plain paragraphs: formatting, links' targets and images dropped."""
     parser = _Blocks()
-    parser.feed(markdown.markdown(body))
+    parser.feed(_MARKDOWN.render(body))
     parser.close()
     return parser.blocks
 

@@ -292,15 +292,24 @@ def render_md(doc: Document) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """OWASP's rule against CSV injection: text a spreadsheet could read as a formula (a file
+    named "=HYPERLINK(…)", a note starting with "+") is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_csv(doc: Document) -> bytes:
     """The per-unit table for the emulation scoring spreadsheet; BOM so that Excel reads UTF-8."""
     table = doc.tables[0]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    if table.footer:
-        writer.writerow(table.footer)
+    for row in [table.columns, *table.rows, *([table.footer] if table.footer else [])]:
+        writer.writerow([_csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

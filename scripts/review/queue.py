@@ -25,7 +25,8 @@ from typing import TextIO
 from scripts.common import clock
 from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
-from scripts.common.vietnamese import fold, short_date, sort_key, weekday_date
+from scripts.common.terminal import InertWriter
+from scripts.common.vietnamese import comparable, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
 from scripts.nomination.units import UnitRegistry
 
@@ -84,11 +85,11 @@ class Queue:
 
 def person_key(name: str) -> str:
     """A nominee's name folded for comparison: no case, tones or extra spaces."""
-    return " ".join(fold(name).split())
+    return " ".join(comparable(name).split())
 
 
 def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
-    words = _WORD.findall(fold(text))
+    words = _WORD.findall(comparable(text))
     return frozenset(" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 0)))
 
 
@@ -202,6 +203,7 @@ def _wait_text(story: Story, today: dt.date) -> str:
 
 
 def report_text(queue: Queue, out: TextIO) -> None:
+    out = InertWriter(out)
     out.write(f"Hàng chờ của Hội đồng, {weekday_date(queue.today)}: {len(queue.stories)} phiếu\n")
     last: tuple = ()
     for story in queue.stories:

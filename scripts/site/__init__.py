@@ -141,5 +141,7 @@ def register() -> None:
     signals.finalized.connect(cleanup.sweep)
     signals.readers_init.connect(use_nomination_reader)
     signals.article_generator_finalized.connect(after_reading)
+    # Pages are read after the articles were finalized: their failures stop the build too.
+    signals.page_generator_finalized.connect(stop_on_errors)
     signals.get_generators.connect(add_generator)
 

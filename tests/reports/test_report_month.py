@@ -160,3 +160,12 @@ def test_unreadable_nomination_is_reported_and_exits_1(column):
     assert "Traceback" not in result.err
     assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 1 | 1 | 0 |" in result.out
     assert "Không đọc được content/nominations/2026-11/hong.md" in result.out
+
+
+def test_csv_cells_cannot_become_formulas(column):
+    """OWASP's rule: a cell starting with = + - @ tab or CR is prefixed with an apostrophe."""
+    from scripts.reports.render import _csv_cell
+
+    for hostile in ("=HYPERLINK(\"https://example.com\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+        assert _csv_cell(hostile) == "'" + hostile
+    assert _csv_cell("Hội Cựu chiến binh") == "Hội Cựu chiến binh" and _csv_cell(3) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from tests.review.conftest import cli
 
@@ -95,3 +96,36 @@ def test_contributor_text_cannot_inject_markup_into_the_bundle(basic, tmp_path):
         written = (out / name).read_text(encoding="utf-8")
         assert "<script>" not in written
         assert "&lt;script&gt;" in written or "&lt;script>" in written
+
+
+def test_a_forwarded_story_with_an_error_is_left_out_with_a_message(basic, tmp_path):
+    """The bundle reads through the checker: what validate refuses never leaves the ward."""
+    approve(basic, RAC, "--forward")
+    approve(basic, LAN, "--forward")
+    path = basic / "content" / "published" / RAC
+    text = path.read_text(encoding="utf-8").replace("submitted_by: ", "submitted_by: khong-co-", 1)
+    path.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    nov = basic / "content" / "published" / LAN
+    (basic / "content" / "published" / "2026-10" / "ban-sao.md").write_text(
+        nov.read_text(encoding="utf-8").replace("period: 2026-11", "period: 2026-10"), encoding="utf-8")
+    out = tmp_path / "gui"
+    done = cli(basic, "forward", "--month", "2026-10", "--out", str(out))
+    assert done.code == 0, done.err
+    assert "Bỏ qua content/published/2026-10/to-thu-gom-rac-tdp-hoa-thanh.md: có lỗi" in done.err
+    for name in ("gui-cap-tren-2026-10.html", "gui-cap-tren-2026-10.md"):
+        written = (out / name).read_text(encoding="utf-8")
+        assert "alert(1)" not in written and "Tổ thu gom rác tự quản" not in written
+
+
+def test_the_bundle_carries_the_sites_content_security_policy(basic, tmp_path):
+    from scripts.publishing.policy import SITE_POLICY
+    from tests.conftest import ROOT
+
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    html = (out / "gui-cap-tren-2026-10.html").read_text(encoding="utf-8")
+    policy = unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)[1])
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    base = (ROOT / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    assert f"{{% block csp %}}{SITE_POLICY}{{% endblock csp %}}" in base, "one policy for site and bundle"

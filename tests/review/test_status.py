@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -65,9 +66,19 @@ def test_the_sample_content_raises_no_false_flag(repo):
 @pytest.mark.parametrize(("a", "b"), [
     ("Nguyễn Văn Đức", "nguyen van duc"),
     ("Đinh Thị  Ngọc Ánh", "ĐINH THỊ NGỌC ÁNH"),
+    ("Nguyễn Văn Đức", "Ngu\u200byễn Văn\u2060 Đức"),  # zero-width characters
+    ("Nguyễn Văn Đức", "Nguyễn V\u0430n Đ\u1ee9c"),  # Cyrillic "а"
+    ("Nguyễn Văn Đức", "\uff2eguyễn Văn Đức"),  # full-width "Ｎ" (NFKC)
+    ("Lê Thị Hoa", "Lê Thị Ηοa"),  # Greek capital eta and omicron
 ])
 def test_names_are_compared_folded(a, b):
     assert person_key(a) == person_key(b)
+
+
+def test_hidden_characters_do_not_hide_a_copied_story():
+    story = "Chị Hoa dạy bơi miễn phí cho hơn một trăm em nhỏ ở tổ dân phố Đông Hải suốt ba mùa hè"
+    copied = "\u200b".join(story.replace("o", "\u043e"))
+    assert similarity(shingles(story), shingles(copied)) == 1.0
 
 
 def test_similarity_is_jaccard_of_word_trigrams():
@@ -75,6 +86,16 @@ def test_similarity_is_jaccard_of_word_trigrams():
     assert a == {"mot hai ba", "hai ba bon"}
     assert similarity(a, shingles("Một, hai, ba!")) == 0.5
     assert similarity(a, frozenset()) == 0.0
+
+
+def test_terminal_escapes_in_a_title_are_shown_not_obeyed(crafted):
+    path = next((crafted / "content" / "nominations").rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", r'title: "\\e]0;owned\\a\\e[2JTổ thu gom rác"', text, count=1)
+    path.write_text(text, encoding="utf-8")
+    done = cli(crafted, "status")
+    assert "\x1b" not in done.out and "\x07" not in done.out
+    assert "\\u{001B}[2J" in done.out
 
 
 def test_an_unreadable_file_is_named_not_fatal(crafted):

@@ -1,0 +1,27 @@
+"""Text for a terminal: contributors' characters shown, never obeyed.
+
+A title holding ESC [ 2 J would clear the council member's screen through ``status``; a bidi
+override would reorder the line. Every such character is printed as its code instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def inert(text: str) -> str:
+    """``text`` with every control character (newline and tab apart) written as ``\\u{XXXX}``."""
+    return _CONTROL.sub(lambda m: f"\\u{{{ord(m.group(0)):04X}}}", text)
+
+
+class InertWriter:
+    """A text stream that writes through ``inert``."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(inert(text))

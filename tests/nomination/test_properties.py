@@ -1,0 +1,83 @@
+"""Generated input for the loader, the checker and the renderer: never a traceback, never past a
+deadline, the same verdict twice (Hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts.common.repo import Repo
+from scripts.nomination.body import findings
+from scripts.nomination.checker import CheckContext, check_file
+from scripts.nomination.frontmatter import FrontMatterError, parse
+from scripts.publishing.render import render
+from tests.conftest import make_repo
+
+MARKUP = "[]()<>*_`!|{}#>-+=:&;\\\n \t.\"'/%"
+bodies = st.text(alphabet=st.sampled_from(MARKUP) | st.characters(exclude_categories=["Cs"]), max_size=3000)
+"""Text as the decoder gives it: never a lone surrogate (files are strict UTF-8)."""
+markdownish = st.text(alphabet=MARKUP + "ađ1", max_size=3000)
+scalars = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=60),
+    st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
+    st.sampled_from(["!!bool maybe", "!!int x", "!!binary @@", "9" * 5000, "!!float ..", "&a x", "*a",
+                     "!!python/object:os.system x", "<<: {}", "? [a]", "{a: [b", "\x0c", "\ufffe"]),
+)
+yaml_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=20)
+SETTINGS = settings(max_examples=150, deadline=dt.timedelta(seconds=2),
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(markdownish | bodies)
+def test_renderer_and_body_rules_never_fail_and_agree_with_themselves(body):
+    first = render(body)
+    assert render(body) == first
+    assert "<script" not in first and "<img" not in first and "{static}" not in first.split(">", 1)[0]
+    assert findings(body) == findings(body)
+
+
+def _front(value) -> str:
+    try:
+        dumped = yaml.safe_dump({"title": value}, allow_unicode=True)
+    except yaml.YAMLError:
+        dumped = "title: x\n"
+    return f"---\n{dumped}---\nthân bài\n"
+
+
+@SETTINGS
+@given(st.one_of(yaml_values.map(_front), st.text(max_size=400).map(lambda t: f"---\n{t}\n---\nx\n"),
+                 st.text(alphabet=st.sampled_from(MARKUP + "abc!&*?"), max_size=400).map(
+                     lambda t: f"---\na: {t}\n---\nx\n")))
+def test_the_front_matter_parser_gives_a_value_or_a_located_error(text):
+    try:
+        parse(text)
+    except FrontMatterError as err:
+        assert err.line >= 1 and err.message
+
+
+_REPO: list[Path] = []
+
+
+def _repo(tmp_path_factory) -> Path:
+    if not _REPO:
+        _REPO.append(make_repo(tmp_path_factory.mktemp("props") / "repo", with_content=False))
+    return _REPO[0]
+
+
+@SETTINGS
+@given(raw=st.binary(max_size=2000) | st.text(max_size=2000).map(lambda t: ("---\n" + t).encode()))
+def test_the_checker_gives_the_same_problems_twice_for_any_bytes(tmp_path_factory, raw):
+    root = _repo(tmp_path_factory)
+    ctx = CheckContext.for_repo(Repo.at(root), today=dt.date(2026, 11, 27))
+    path = root / "content" / "nominations" / "2026-11" / "bat-ky.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    first = check_file(path, ctx).problems
+    assert first == check_file(path, ctx).problems
+    assert all(problem.line >= 1 and problem.message for problem in first)
