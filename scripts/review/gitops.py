@@ -140,7 +140,12 @@ def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
             f"không tìm thấy \"{base}\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
             "(actions/checkout với fetch-depth: 0)"
         ) from None
-    out = git(root, "diff", "--name-status", "-z", "-M", "--relative", "--no-color", f"{base}...HEAD")
+    return changes_between(root, f"{base}...HEAD")
+
+
+def changes_between(root: Path, *revisions: str) -> list[tuple[str, str, str | None]]:
+    """Like ``changes``, between ``revisions`` as ``git diff`` takes them (``A B`` or ``A...B``)."""
+    out = git(root, "diff", "--name-status", "-z", "-M", "--relative", "--no-color", *revisions, "--")
     fields = out.split("\0")
     found = []
     index = 0
@@ -153,3 +158,14 @@ def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
             found.append((status[:1], fields[index + 1], None))
             index += 2
     return found
+
+
+def git_bytes(root: Path, *args: str) -> bytes:
+    """Run ``git ARGS`` in ``root``; its standard output as bytes (a file's content at a commit)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("không tìm thấy chương trình git trên máy") from None
+    if done.returncode != 0:
+        raise GitError(f"lệnh \"git {' '.join(args[:2])}\" không thành công")
+    return done.stdout
