@@ -17,6 +17,8 @@ Where things live (one room per stage or capability; tests mirror it under ``tes
                    the radio bulletin and reading aloud.
 - ``images/``      photos: whether a file is a sound image, its re-encoded variants (no
                    metadata, a few widths, WebP plus a fallback) and their cache.
+- ``publishing/``  what leaves the ward: the one public projection of a story and the one
+                   Markdown renderer + sanitizer, shared by the site and the forward bundle.
 - ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.
 - ``commands/``    the thin command line: one module per ``python -m scripts <command>``.
 """

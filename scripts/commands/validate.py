@@ -8,8 +8,10 @@ from pathlib import Path
 
 from scripts.common.fileops import atomic_write
 from scripts.common.repo import Repo, markdown_files
+from scripts.nomination import visible
 from scripts.nomination.checker import CheckContext, FileResult, check_files, link_problems
 from scripts.nomination.decoding import BOM, decode, encode_like
+from scripts.nomination.frontmatter import split
 from scripts.nomination.problems import Severity
 from scripts.nomination.reporters import REPORTERS
 
@@ -56,7 +58,21 @@ def _fix(result: FileResult, path: Path) -> str | None:
         data = (BOM if decoded.had_bom else b"") + encode_like(decoded.text, decoded.crlf)
         atomic_write(path, data)
         return "đã chuyển chữ tổ hợp (NFD) sang dạng dựng sẵn (NFC)"
+    if any(p.code in _INVISIBLE_FIXES for p in result.problems):
+        decoded = decode(path.read_bytes())
+        text = decoded.text
+        yaml_text, _, body, _ = split(text)
+        start = text.index("\n") + 1  # after the opening ---
+        closing = text[start + len(yaml_text):len(text) - len(body)]
+        front, body = visible.repair(yaml_text, body)
+        text = text[:start] + front + closing + body
+        data = (BOM if decoded.had_bom else b"") + encode_like(text, decoded.crlf)
+        atomic_write(path, data)
+        return "đã bỏ ký tự vô hình, đổi dấu cách không ngắt và ngoặc kép cong thành ký tự thường"
     return None
+
+
+_INVISIBLE_FIXES = {"text.hidden", "text.curly-quotes"}
 
 
 def run(args: argparse.Namespace) -> int:

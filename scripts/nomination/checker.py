@@ -230,20 +230,39 @@ def _check_images(found: _Findings) -> None:
                 found.add(("images", index, "src"), why, "image.src")
 
 
+_HIDDEN = (
+    "có dấu cách không ngắt hoặc ký tự vô hình (thường do dán từ Word); chạy "
+    "\"python -m scripts validate --fix\" để bỏ"
+)
+
+
 def _check_visible(found: _Findings) -> None:
     nomination = found.nomination
     for path, text in visible.strings(nomination.meta):
         bad = visible.forbidden(text)
         if bad:
             found.add(path, bad[1], "text.invisible")
-        elif text and visible.is_blank(text):
+            continue
+        if text and visible.is_blank(text):
             found.add(path, (
                 "chỉ có dấu cách hoặc ký tự vô hình, không có chữ nào; hãy điền nội dung"
             ), "text.blank")
-    bad = visible.forbidden(nomination.body, tab_allowed=True)
+            continue
+        if visible.has_harmless(text):
+            found.add(path, _HIDDEN, "text.hidden", Severity.WARNING)
+        if visible.is_curly_quoted(text):
+            found.add(path, (
+                "giá trị nằm trong ngoặc kép cong “…” của Word, ngoặc sẽ hiện trên trang; chạy "
+                "\"python -m scripts validate --fix\" để bỏ"
+            ), "text.curly-quotes", Severity.WARNING)
+    body = nomination.body
+    bad = visible.forbidden(body, tab_allowed=True)
     if bad:
-        line = nomination.body_line + nomination.body.count("\n", 0, bad[0])
-        found.add((), bad[1], "text.invisible", line=line)
+        found.add((), bad[1], "text.invisible", line=nomination.body_line + body.count("\n", 0, bad[0]))
+    elif visible.has_harmless(body):
+        offset = next(i for i, char in enumerate(body) if visible.has_harmless(char))
+        found.add((), _HIDDEN, "text.hidden", Severity.WARNING,
+                  line=nomination.body_line + body.count("\n", 0, offset))
 
 
 def _check_body(found: _Findings) -> None:

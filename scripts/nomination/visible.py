@@ -69,3 +69,26 @@ def strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
+
+
+_HARMLESS = re.compile("[\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]")
+_CURLY_VALUE = re.compile(r'(?m)^(\s*(?:-\s+|[^:#\n"“]+:\s+))“([^“”"\\\n]*)”[ \t]*$')
+
+
+def has_harmless(text: str) -> bool:
+    """No-break spaces or zero-width characters: invisible, but their intent is clear."""
+    return _HARMLESS.search(text) is not None
+
+
+def is_curly_quoted(text: str) -> bool:
+    """A value Word wrapped in curly quotes (“…”), which YAML keeps as part of the text."""
+    return len(text) >= 2 and text[0] == "“" and text[-1] == "”"
+
+
+def repair(front: str, body: str) -> tuple[str, str]:
+    """What ``validate --fix`` rewrites: no-break spaces become spaces, zero-width characters
+    go, and curly quotes around a whole front-matter value become straight quotes."""
+    def clean(text: str) -> str:
+        return _HARMLESS.sub(lambda m: " " if m.group(0) in "\u00a0\u202f" else "", text)
+
+    return _CURLY_VALUE.sub(r'\1"\2"', clean(front)), clean(body)

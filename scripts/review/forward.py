@@ -33,6 +33,7 @@ from scripts.nomination.checker import CheckContext, sound_nominations
 from scripts.nomination.loader import Nomination
 from scripts.nomination.units import UnitRegistry
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
+from scripts.publishing.public import PublicStory, project
 from scripts.publishing.render import render
 
 _TEMPLATES = Environment(
@@ -63,24 +64,59 @@ class Image:
 
 @dataclass
 class Item:
-    """One forwarded story as the bundle shows it."""
+    """One forwarded story as the bundle shows it: the public projection, the council's
+    reference and the checked body."""
 
+    story: PublicStory
     rel: str
-    title: str
-    category: str
-    field: str
-    unit: str
-    nominee: str
-    nominee_details: list[str]
-    summary: str
-    achievements: list[str]
-    impact: str
-    prior_awards: list[str]
     body_markdown: str
     body_html: str
     images: list[Image]
     ref: str
-    approved_on: dt.date
+
+    @property
+    def title(self) -> str:
+        return self.story.title
+
+    @property
+    def approved_on(self) -> dt.date:
+        return self.story.approved_on
+
+    @property
+    def nominee_details(self) -> list[str]:
+        return self.story.nominee_details
+
+    @property
+    def achievements(self) -> list[str]:
+        return self.story.achievements
+
+    @property
+    def category(self) -> str:
+        return self.story.category.label
+
+    @property
+    def field(self) -> str:
+        return self.story.field.label
+
+    @property
+    def unit(self) -> str:
+        return self.story.unit.label
+
+    @property
+    def nominee(self) -> str:
+        return self.story.name
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.story.summary.split())
+
+    @property
+    def impact(self) -> str:
+        return " ".join(self.story.impact.split())
+
+    @property
+    def prior_awards(self) -> list[str]:
+        return [award.text for award in self.story.prior_awards]
 
 
 @dataclass
@@ -132,36 +168,14 @@ def _images(nomination: Nomination, public: dict, photos: PhotoLibrary) -> list[
 
 def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry, photos: PhotoLibrary) -> Item:
     public = ctx.schema.public_view(nomination.meta)
-    review = nomination.review
-    nominee = public.get("nominee", {})
-    schema = ctx.schema
-    details = [nominee.get("role", ""), nominee.get("place", "")]
-    if "birth_year" in nominee:
-        details.append(f"sinh năm {nominee['birth_year']}")
-    if "gender" in nominee:
-        details.append(schema.value_label(("nominee", "gender"), nominee["gender"]))
-    unit = units.get(str(public.get("submitted_by", "")))
     return Item(
+        story=PublicStory(**project(public, nomination.slug, ctx.schema, units)),
         rel=nomination.rel,
-        title=public.get("title", ""),
-        category=schema.value_label(("category",), public.get("category", "")),
-        field=schema.value_label(("field",), public.get("field", "")),
-        unit=unit.name if unit else str(public.get("submitted_by", "")),
-        nominee=nominee.get("name", ""),
-        nominee_details=[d for d in details if d],
-        summary=" ".join(str(public.get("summary", "")).split()),
-        achievements=list(public.get("achievements", [])),
-        impact=" ".join(str(public.get("impact", "")).split()),
-        prior_awards=[
-            ", ".join(str(a[k]) for k in ("title", "decision", "year") if a.get(k))
-            for a in public.get("prior_awards", []) if isinstance(a, dict)
-        ],
         # The checked body (no raw HTML, no intrasite links), and no tag can form in it either.
         body_markdown=_under_story_title(nomination.body.strip()).replace("<", "&lt;"),
         body_html=render(nomination.body, top=3),
         images=_images(nomination, public, photos),
-        ref=str(review.get("ref", "")),
-        approved_on=dt.date.fromisoformat(str(review.get("on"))),
+        ref=str(nomination.review.get("ref", "")),
     )
 
 

@@ -8,13 +8,14 @@ references, so receivers must live as long as the module). The work is in small 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from pelican import signals
 
-from scripts.common.repo import Repo
-from scripts.nomination.checker import link_problems, slug_problems
+from scripts.common.repo import Repo, markdown_files
+from scripts.nomination.checker import check_file, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
@@ -61,14 +62,14 @@ NO_INTRASITE_LINKS = r"(?!)"
 
 
 def story_sources() -> list[Path]:
-    """Every module that decides what a cached story holds: load, check, shared rules, photo
-    processing (its variants' keys), this plugin.
+    """Every module that decides what a cached story holds: load, check, shared rules, the renderer
+    and the public projection, photo processing (its variants' keys), this plugin.
 
     A glob over the package rooms rather than a list of names, so that a module added or moved
     in them is counted without anyone remembering this function.
     """
     package = Path(__file__).resolve().parent.parent
-    rooms = ("nomination", "common", "images", "site")
+    rooms = ("nomination", "common", "images", "publishing", "site")
     return [path for room in rooms for path in (package / room).rglob("*.py")]
 
 
@@ -88,11 +89,11 @@ def use_nomination_reader(readers) -> None:
 
 
 def after_reading(generator) -> None:
-    stop_on_errors(generator)
+    stop_on_errors(generator, articles=True)
     link_stories(generator)
 
 
-def stop_on_errors(generator) -> None:
+def stop_on_errors(generator, articles: bool = False) -> None:
     """After reading: a published file with an error stops the build, with the validator's lines."""
     reader = generator.readers.readers.get("md")
     if not isinstance(reader, NominationReader):
@@ -100,6 +101,8 @@ def stop_on_errors(generator) -> None:
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
     if reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
+    if articles:
+        problems += _skipped_by_pelican(reader)
     problems += link_problems(reader.ctx.repo)
     if not problems:
         return
@@ -108,6 +111,18 @@ def stop_on_errors(generator) -> None:
         sys.stderr.write(text_line(problem) + "\n")
     _stop(f"Dừng dựng trang: {files} tệp có lỗi. Sửa theo các dòng trên "
           "(kiểm tra lại bằng \"python -m scripts validate\").")
+
+
+def _skipped_by_pelican(reader: NominationReader) -> list:
+    """Errors of entries in published/ named like Markdown that Pelican never handed to the reader
+    ("x.MD", a folder named "x.md"): validate refuses them, so the build must too."""
+    read = {os.path.abspath(path) for path in reader.read_paths}
+    ctx = reader.ctx
+    return [
+        problem
+        for path in markdown_files(ctx.repo.published) if os.path.abspath(path) not in read
+        for problem in check_file(path, ctx).problems if problem.is_error
+    ]
 
 
 def link_stories(generator) -> None:

@@ -1,14 +1,12 @@
 """What a story page may show: built from the schema's public view of a nomination, nothing else.
 
 ``Story`` is the only nomination data that reaches templates, feeds, the search index and the
-sitemap. It is built from ``NominationSchema.public_view`` (private fields removed, an
-individual's personal fields kept only with consent), plus labels read from the schema and the
-unit registry, so no list of private fields is repeated here.
+sitemap. It extends the one public projection (``scripts.publishing.public``, shared with the
+forward bundle) with what only the site shows, so no list of fields is repeated here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -17,14 +15,7 @@ from scripts.common.vietnamese import fold, sort_key, weekday_date
 from scripts.images.library import PhotoLibrary, Processed
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
-
-
-@dataclass(frozen=True)
-class Term:
-    """A value readers can browse by: a field, a category, a unit, a month."""
-
-    key: str
-    label: str
+from scripts.publishing.public import PublicStory, project
 
 
 @dataclass(frozen=True)
@@ -38,37 +29,21 @@ class Photo:
     credit: str = ""
 
 
-@dataclass(frozen=True)
-class Award:
-    title: str
-    decision: str
-    year: int | None
-
-
 @dataclass
-class Story:
-    slug: str
-    title: str
-    summary: str
-    category: Term
-    field: Term
-    unit: Term
-    period: str
-    period_label: str
-    approved_on: dt.date
-    approved_label: str
-    kind: Term
-    name: str
-    role: str
-    place: str
-    birth_year: int | None = None
-    gender: str = ""
-    achievements: list[str] = field(default_factory=list)
-    impact: str = ""
-    prior_awards: list[Award] = field(default_factory=list)
+class Story(PublicStory):
+    """The public projection, plus what only the site shows: photos, labels, search words."""
+
     photos: list[Photo] = field(default_factory=list)
     folded_words: str = ""
     """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
+
+    @property
+    def period_label(self) -> str:
+        return month_label(self.period)
+
+    @property
+    def approved_label(self) -> str:
+        return weekday_date(self.approved_on)
 
     @property
     def name_key(self) -> tuple:
@@ -88,40 +63,12 @@ def build_story(
     photos: PhotoLibrary,
 ) -> Story:
     """A Story from ``public``, which must be ``schema.public_view(meta)`` of a checked file."""
-    nominee = public.get("nominee", {})
-    unit = units.get(public["submitted_by"])
-    approved = dt.date.fromisoformat(public["review"]["on"])
     story = Story(
-        slug=slug,
-        title=public["title"],
-        summary=public["summary"],
-        category=_term(schema, ("category",), public["category"]),
-        field=_term(schema, ("field",), public["field"]),
-        unit=Term(unit.id, unit.name) if unit else Term(public["submitted_by"], public["submitted_by"]),
-        period=public["period"],
-        period_label=month_label(public["period"]),
-        approved_on=approved,
-        approved_label=weekday_date(approved),
-        kind=_term(schema, ("nominee", "kind"), nominee["kind"]),
-        name=nominee["name"],
-        # Whatever the schema marks private is absent here, even a field every file must have.
-        role=nominee.get("role", ""),
-        place=nominee.get("place", ""),
-        birth_year=nominee.get("birth_year"),
-        gender=schema.value_label(("nominee", "gender"), nominee["gender"]) if "gender" in nominee else "",
-        achievements=list(public.get("achievements", [])),
-        impact=public.get("impact", ""),
-        prior_awards=[
-            Award(a["title"], a.get("decision", ""), a.get("year")) for a in public.get("prior_awards", [])
-        ],
+        **project(public, slug, schema, units),
         photos=[_photo(image, photos) for image in public.get("images", [])],
     )
     story.folded_words = folded_words(_texts(story), body_html)
     return story
-
-
-def _term(schema: NominationSchema, path: tuple, value: str) -> Term:
-    return Term(value, schema.value_label(path, value))
 
 
 def _photo(image: dict, photos: PhotoLibrary) -> Photo:

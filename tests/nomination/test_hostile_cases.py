@@ -60,3 +60,46 @@ def test_hostile_case_is_refused_with_line_and_field(expect_file: Path, hostile_
                for p in found), found
     assert result.code == 1
     assert "Lỗi không mong đợi" not in result.err and "Traceback" not in result.err
+
+
+def test_what_is_not_a_regular_file_is_an_error_on_it_and_the_others_are_still_checked(hostile_repo: Path):
+    import os
+
+    folder = hostile_repo / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / "ong-dan.md")  # opening it for reading would wait for a writer forever
+    (folder / "thu-muc.md").mkdir()
+    shutil.copyfile(CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md", folder / "ban-tot.md")
+    (folder / "gia-tri-hong.md").write_text("---\ntitle: !!bool maybe\n---\n", encoding="utf-8")
+
+    result = run_cli("validate", cwd=hostile_repo, env=TODAY)
+
+    assert "content/nominations/2026-11/ong-dan.md:1: error: không phải tệp thường" in result.out
+    assert "content/nominations/2026-11/thu-muc.md:1: error: là một thư mục" in result.out
+    assert "content/nominations/2026-11/gia-tri-hong.md:2: error: title: giá trị \"maybe\"" in result.out
+    assert "Đã kiểm tra 4 tệp: 3 lỗi" in result.out
+    assert "Lỗi không mong đợi" not in result.err
+    for command in (("status",), ("report", "--month", "2026-11")):
+        other = run_cli(*command, cwd=hostile_repo, env=TODAY)
+        assert "Lỗi không mong đợi" not in other.err and "Traceback" not in other.err, other.err
+
+
+def test_fix_repairs_harmless_invisible_characters_and_curly_quotes(hostile_repo: Path):
+    folder = hostile_repo / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md").read_text(encoding="utf-8")
+    dirty = (text.replace("  name: Lương Thị Hồng Nhung", "  name: “Lương\u00a0Thị Hồng\u200b Nhung”")
+             .replace("Mùa hè ở tổ dân phố", "Mùa\u00a0hè ở tổ\u2060 dân phố"))
+    target = folder / "chi-nhung.md"
+    target.write_bytes(dirty.replace("\n", "\r\n").encode("utf-8"))
+
+    before = run_cli("validate", cwd=hostile_repo, env=TODAY)
+    assert "nominee.name" in before.out and "ngoặc kép cong" in before.out
+    assert "dấu cách không ngắt hoặc ký tự vô hình" in before.out
+
+    fixed = run_cli("validate", "--fix", cwd=hostile_repo, env=TODAY)
+
+    assert fixed.code == 0, fixed.out
+    assert "0 cảnh báo" in fixed.out, fixed.out
+    repaired = text.replace("  name: Lương Thị Hồng Nhung", '  name: "Lương Thị Hồng Nhung"')
+    assert target.read_bytes() == repaired.replace("\n", "\r\n").encode("utf-8")

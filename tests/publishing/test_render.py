@@ -78,3 +78,14 @@ def test_raw_html_comes_out_as_text(body):
 def test_tables_and_lists_render():
     html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n1. một\n2. hai\n")
     assert "<table>" in html and "<td>1</td>" in html and "<ol>" in html
+
+
+def test_site_and_bundle_share_one_public_projection():
+    """A new public field is two edits: the schema, and PublicStory (both consumers extend it)."""
+    from scripts.publishing.public import PublicStory
+    from scripts.review.forward import Item
+    from scripts.site.story import Story
+
+    assert issubclass(Story, PublicStory)
+    assert "story" in Item.__dataclass_fields__
+    assert Item.__dataclass_fields__["story"].type in ("PublicStory", PublicStory)

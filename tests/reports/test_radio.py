@@ -110,3 +110,28 @@ def test_audio_with_espeak(on_air, tmp_path):
     assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
     assert len(data) > 100_000  # tens of seconds of speech, not an empty file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt", "ban-tin.wav"]
+
+
+def test_a_published_story_with_an_error_is_not_read_on_air(column):
+    """The radio reads through the checker: an unknown unit and a script are left out, named."""
+    good = column.place("dung-han")
+    bad = column.place("duoc-thong-qua")
+    column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu")
+    column.approve(good, "2026-11-20")
+    bad = column.approve(bad, "2026-11-21")
+    text = bad.read_text(encoding="utf-8").replace("submitted_by: ", "submitted_by: khong-co-", 1)
+    bad.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
+
+    result = column.cli("radio", "--month", "2026-11")
+
+    assert result.code == 0, result.err
+    assert "Bỏ qua content/published/2026-11/duoc-thong-qua.md: có lỗi" in result.err
+    assert "alert" not in result.out and "Chi hội CCB Tân Dân" not in result.out
+
+
+def test_validate_prints_control_characters_as_codes(column):
+    folder = column.root / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a\x1b[2Jb.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = column.cli("validate")
+    assert "\x1b" not in result.out and "a\\u{001B}[2Jb.md" in result.out

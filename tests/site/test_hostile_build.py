@@ -93,3 +93,20 @@ def test_pelican_link_replacer_cannot_act_on_a_story(tmp_path):
     assert article.content == html
     assert article.get_content("https://example.vn") == html
     assert context["static_links"] == set()
+
+
+def test_files_pelican_would_skip_stop_the_build_as_validate(tmp_path, cli):
+    """Pelican reads only "*.md" files: "x.MD" and a folder named "x.md" were skipped silently."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    story = _story(repo)
+    story.rename(story.with_suffix(".MD"))
+    (story.parent / "thu-muc.md").mkdir()
+    expected = [f"{story.relative_to(repo).with_suffix('.MD').as_posix()}:1: error: đuôi tệp phải là",
+                f"{(story.parent / 'thu-muc.md').relative_to(repo).as_posix()}:1: error: là một thư mục"]
+
+    result = build(repo, search=False)
+    checked = cli("validate", cwd=repo)
+
+    assert result.code == 1 and checked.code == 1
+    for line in expected:
+        assert line in result.err and line in checked.out, (line, result.err, checked.out)
