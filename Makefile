@@ -25,8 +25,8 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site bench-hostile bench-photos lint \
-	status report radio
+.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site \
+	bench-hostile bench-photos lint status report radio screenshots vnu
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -38,6 +38,8 @@ help:
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
 	@echo "make github    push the built site to the public repository (GITHUB_REMOTE=$(GITHUB_REMOTE))"
+	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
+	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
 	@echo "make bench     run the benchmarks (validation, the site build, hostile bodies, photos)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
@@ -100,6 +102,18 @@ bench-hostile: $(STAMP)
 
 bench-photos: $(STAMP)
 	$(PYTHON) -m tests.bench.photo_bench
+
+# The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
+# kept inside .venv so it goes with it.
+VNU_VERSION := 26.9.27
+vnu: $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar: $(STAMP)
+	npm install --silent --no-save --no-package-lock --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+
+# Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
+screenshots: $(STAMP)
+	$(PYTHON) -m pytest -m screenshots -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

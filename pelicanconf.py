@@ -18,6 +18,11 @@ COLUMN_NAME = "Điển hình tiên tiến"
 # One line under the column's name in the header and in search results' descriptions.
 COLUMN_TAGLINE = "Gương người tốt, việc tốt, nhân tố điển hình tiên tiến và cách làm hay, sáng tạo"
 
+# An emblem or logo shown beside the ward's name in the banner: an image inside content/ (for
+# example "images/bieu-trung-phuong.png"), re-encoded like a story's photo. Empty: none (the
+# column ships none; a ward uses its own).
+WARD_EMBLEM = ""
+
 SITENAME = f"{COLUMN_NAME} – {WARD_NAME[0].upper()}{WARD_NAME[1:]}"
 SITEURL = ""
 AUTHOR = WARD_AUTHORITY

@@ -88,6 +88,8 @@ class LoadResult:
     problems: list[Problem]
     legacy_text: str | None = None
     """For a file in a legacy encoding detected with confidence: its text, for ``--fix``."""
+    raw: bytes | None = None
+    """The bytes read (by ``load``): the review commands stamp these, without reading again."""
 
 
 def load(path: Path, repo: Repo) -> LoadResult:
@@ -95,7 +97,9 @@ def load(path: Path, repo: Repo) -> LoadResult:
     raw = read_regular(path, repo, problems)
     if raw is None:
         return LoadResult(None, problems)
-    return load_bytes(raw, path, repo)
+    result = load_bytes(raw, path, repo)
+    result.raw = raw
+    return result
 
 
 def read_regular(path: Path, repo: Repo, problems: list[Problem]) -> bytes | None:

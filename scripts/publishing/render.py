@@ -39,6 +39,11 @@ own bound); the checker refuses a body that reaches it, so nothing is dropped si
 INTRASITE = re.compile(r"^\s*(?:\{[^}]*\}|\|[^|]*\|)")
 """Pelican's intrasite syntax at the start of an address, as Pelican's INTRASITE_LINK_REGEX."""
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+LINK_REL = "noopener noreferrer"
+# A link whose address the sanitizer dropped (javascript:, data:, intrasite syntax) is left as
+# <a rel="…">, which HTML does not allow (rel needs href): it loses its rel and stays plain text.
+# Only an attribute is removed after the sanitizer, never one added.
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 
 
 def parser(html: bool = False) -> MarkdownIt:
@@ -71,15 +76,16 @@ def _attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitize(html: str, top: int = 2) -> str:
     """Allowlist-clean ``html`` with its headings shifted to start at ``top``."""
-    return nh3.clean(
+    clean = nh3.clean(
         _shift_headings(html, top),
         tags=set(TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         attribute_filter=_attribute,
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
     )
+    return clean.replace(_DEAD_LINK, "<a>")
 
 
 def _shift_headings(html: str, top: int) -> str:

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, short_date
+from scripts.nomination.state import State
 from scripts.reports.submissions import (
     DEADLINE_DAY,
     LAST_ON_TIME_DAY,
@@ -31,12 +32,6 @@ from scripts.reports.submissions import (
     YearReport,
 )
 
-STATE_LABELS = {
-    "pending": "Chờ thẩm định",
-    "approved": "Thông qua",
-    "returned": "Trả lại",
-    "withdrawn": "Gỡ bài",
-}
 SOURCE_LABELS = {
     SOURCE_CHECKED: "phiếu, đã đối chiếu git",
     SOURCE_IMPORTED: "phiếu, Hội đồng nhập",
@@ -87,8 +82,8 @@ class Document:
 
 def _tally_cells(tally: Tally) -> list[int]:
     return [
-        tally.states["approved"], tally.states["returned"], tally.states["withdrawn"],
-        tally.states["pending"], tally.forwarded,
+        tally.states[State.PUBLISHED], tally.states[State.RETURNED], tally.states[State.WITHDRAWN],
+        tally.states[State.SUBMITTED], tally.forwarded,
     ]
 
 
@@ -173,7 +168,7 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
             unit, item.slug, short_date(item.sent) if item.sent else "",
             SOURCE_LABELS[item.source],
             short_date(item.git) if item.git else "", _on_time_label(item),
-            STATE_LABELS[item.state], "Có" if item.forwarded else "", _item_note(item),
+            item.state.label, "Có" if item.forwarded else "", _item_note(item),
         ])
     detail = Table("Chi tiết từng phiếu",
                    ["Đơn vị", "Tệp", "Ngày gửi", "Nguồn", "Ngày commit (git)", "Hạn",

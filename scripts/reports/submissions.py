@@ -19,6 +19,7 @@ from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.common.vietnamese import short_date
 from scripts.nomination.loader import load
+from scripts.nomination.state import State
 from scripts.nomination.units import Unit, UnitRegistry
 from scripts.reports.githistory import Added, History, read_history
 
@@ -29,8 +30,6 @@ before the 15th, so the 15th itself is late. On time = sent on or before LAST_ON
 month the nomination is for (or earlier), in the ward's time zone."""
 LAST_ON_TIME_DAY = DEADLINE_DAY - 1
 
-STATES = ("pending", "approved", "returned", "withdrawn")
-"""pending: waiting for the council; approved: in published/; returned; withdrawn."""
 
 GRACE_DAYS = 1
 """How far ``submitted_on`` may fall before a git date of its commit (around midnight) unflagged."""
@@ -55,7 +54,7 @@ class Submission:
     slug: str
     period: str
     unit_id: str | None
-    state: str
+    state: State
     forwarded: bool
     declared: dt.date | None
     """``submitted_on`` as written in the file: the sending date that counts."""
@@ -218,11 +217,11 @@ class YearReport:
     """Files not counted until the council checks their sending date."""
 
 
-def _state(folder: str, review: dict) -> str:
-    if folder == PUBLISHED:
-        return "approved"
-    decision = review.get("decision")
-    return decision if decision in ("returned", "withdrawn") else "pending"
+def _state(folder: str, review: dict) -> State:
+    """The file's state as the tallies count it: a file in published/ counts as published (the
+    checker reports a missing stamp), a stamped file not yet moved as still waiting."""
+    state = State.of(folder, review.get("decision"))
+    return {State.UNAPPROVED: State.PUBLISHED, State.APPROVED_UNMOVED: State.SUBMITTED}.get(state, state)
 
 
 def _files_for(repo: Repo, periods: set[str]) -> list[tuple[Path, str, str]]:

@@ -31,6 +31,7 @@ from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext, sound_nominations
 from scripts.nomination.loader import Nomination
+from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
 from scripts.publishing.public import PublicStory, project
@@ -188,7 +189,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     sound, skipped = sound_nominations(markdown_files(folder, recursive=False), ctx)
     for nomination in sound:
         review = nomination.review
-        if review.get("decision") == "approved" and review.get("forward") is True:
+        if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
     if not items:
         raise PipelineError(

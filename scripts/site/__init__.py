@@ -15,12 +15,15 @@ from pathlib import Path
 from pelican import signals
 
 from scripts.common.repo import Repo, markdown_files
+from scripts.images.container import NotAnImage
+from scripts.images.library import photo_library
 from scripts.nomination.checker import check_file, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
+from scripts.site.story import Photo
 
 
 def check_settings(pelican) -> None:
@@ -39,6 +42,7 @@ def check_settings(pelican) -> None:
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
                 _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
                       "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    settings["WARD_EMBLEM_IMAGE"] = _emblem(settings, column)
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
     settings["SITE_ADDRESS"] = siteurl if siteurl.startswith(("http://", "https://")) else ""
@@ -59,6 +63,25 @@ def check_settings(pelican) -> None:
 
 NO_INTRASITE_LINKS = r"(?!)"
 """A pattern that matches nothing: Pelican's link replacer is off for every page."""
+
+
+def _emblem(settings: dict, column: dict) -> Photo | None:
+    """The banner's emblem, re-encoded like a story's photo; stops the build on a wrong setting."""
+    emblem = settings.get("WARD_EMBLEM") or ""
+    if not emblem:
+        return None
+    content = Path(settings["PATH"]).resolve()
+    path = (content / emblem).resolve()
+    if not path.is_relative_to(content) or not path.is_file():
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: không có tệp này trong thư mục content/. "
+              "Ghi đường dẫn của ảnh tính từ content/, ví dụ \"images/bieu-trung-phuong.png\".")
+    src = path.relative_to(content).as_posix()
+    try:
+        processed = photo_library(Repo.at(column["ROOT"])).process(src)
+    except NotAnImage as err:
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: {err}")
+    # Decorative: the ward's name is written beside it.
+    return Photo(src, processed, alt="")
 
 
 def story_sources() -> list[Path]:

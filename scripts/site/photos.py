@@ -13,20 +13,21 @@ import shutil
 
 from scripts.images.library import PhotoLibrary
 from scripts.site import cleanup
+from scripts.site.story import Photo
 
 
-def publish(articles, library: PhotoLibrary, output: str) -> None:
-    for article in articles:
-        for photo in article.story.photos:
-            processed = photo.processed
-            if not (library.cache / processed.key / "variants.json").is_file():
-                # The content cache kept the story but cache/images/ was emptied: make them again.
-                processed = library.process(photo.src)
-            for variant in processed.variants:
-                source = library.file_of(processed, variant)
-                target = os.path.join(output, processed.url(variant))
-                # Names are content hashes: a file already there with the same size is the same.
-                if not os.path.isfile(target) or os.path.getsize(target) != os.path.getsize(source):
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    shutil.copyfile(source, target)
-                cleanup.record(target)
+def publish(articles, library: PhotoLibrary, output: str, extra: tuple[Photo, ...] = ()) -> None:
+    """The photos of ``articles`` and the ``extra`` ones (the banner's emblem)."""
+    for photo in [p for article in articles for p in article.story.photos] + list(extra):
+        processed = photo.processed
+        if not (library.cache / processed.key / "variants.json").is_file():
+            # The content cache kept the story but cache/images/ was emptied: make them again.
+            processed = library.process(photo.src)
+        for variant in processed.variants:
+            source = library.file_of(processed, variant)
+            target = os.path.join(output, processed.url(variant))
+            # Names are content hashes: a file already there with the same size is the same.
+            if not os.path.isfile(target) or os.path.getsize(target) != os.path.getsize(source):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(source, target)
+            cleanup.record(target)

@@ -37,6 +37,13 @@ def test_sanitize_keeps_safe_links_and_drops_images():
     assert 'rel="noopener noreferrer"' in html
 
 
+def test_a_link_whose_address_was_dropped_keeps_no_rel():
+    """HTML allows rel only beside href: the Nu checker rejects <a rel> (test_nu_validator)."""
+    html = sanitize('<p><a href="javascript:alert(1)">x</a> <a href="https://example.vn/">y</a></p>')
+    assert "<a>x</a>" in html
+    assert '<a href="https://example.vn/" rel="noopener noreferrer">y</a>' in html
+
+
 def test_story_headings_start_under_the_story_section():
     html = render("# Một\n\ntext\n\n## Hai\n\n### Ba\n")
     assert "<h3>Một</h3>" in html and "<h4>Hai</h4>" in html and "<h5>Ba</h5>" in html

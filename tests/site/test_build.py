@@ -80,7 +80,8 @@ def test_story_page_shows_every_public_part(site):
     ):
         assert expected in body, expected
     # A photo shows as processed variants (WebP first, JPEG fallback) with its alt text, its
-    # size, not lazy (it is above the fold), and a single "Ảnh:" before the credit.
+    # size, not lazy but fetched first (it is above the fold, the page's largest picture), and a
+    # single "Ảnh:" before the credit.
     assert re.search(r'<source type="image/webp" srcset="../../images/([0-9a-f]{24})/480\.webp 480w, '
                      r'../../images/\1/800\.webp 800w" sizes="[^"]+">\s*'
                      r'<img src="../../images/\1/800\.jpg" srcset="[^"]+" sizes="[^"]+" '

@@ -114,6 +114,7 @@ def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
     slug = "anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi"
     output = repo / "output"
     assert (output / "bai" / slug / "index.html").is_file()
+    assert (output / "bai" / slug / "in/index.html").is_file(), "its poster"
     photos = photo_library(Repo.at(repo))
     withdrawn = photos.process("images/2026-08/hien-mau-tinh-nguyen.jpg")
     kept = photos.process("images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png")
