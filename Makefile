@@ -26,7 +26,7 @@ MONTH ?=
 YEAR ?=
 
 .PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site \
-	bench-hostile bench-photos lint status report radio screenshots vnu
+	bench-photos bench-hostile lint status report radio screenshots vnu
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -40,7 +40,7 @@ help:
 	@echo "make github    push the built site to the public repository (GITHUB_REMOTE=$(GITHUB_REMOTE))"
 	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
 	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
-	@echo "make bench     run the benchmarks (validation, the site build, hostile bodies, photos)"
+	@echo "make bench     run the benchmarks (validation, the site build, photos, hostile bodies)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -87,8 +87,8 @@ github-remote:
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
 # stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
-# hostile bodies, then 100 phone photos processed on 2 cores and a rebuild with nothing new.
-bench: bench-validate bench-site bench-hostile bench-photos
+# 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-photos bench-hostile
 
 bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
@@ -96,12 +96,12 @@ bench-validate: $(STAMP)
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
 
+bench-photos: $(STAMP)
+	$(PYTHON) -m tests.bench.photo_bench
+
 # Adversarial story bodies at 10 KB, 100 KB and 1 MiB: validate and build-one-story times.
 bench-hostile: $(STAMP)
 	$(PYTHON) -m tests.bench.hostile_bench
-
-bench-photos: $(STAMP)
-	$(PYTHON) -m tests.bench.photo_bench
 
 # The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
 # kept inside .venv so it goes with it.

@@ -35,6 +35,7 @@ INTRASITE_HELP = (
     "ảnh khai báo trong trường images: ở phần đầu tệp; liên kết đến bài khác viết địa chỉ của bài "
     "trên trang (ví dụ https://…/bai/ten-bai/)"
 )
+_IMAGE_LOOKALIKE = re.compile(r"!\[[^\]]*\][ \t]*[(\[]")
 _TEXT_TOKENS = frozenset({"text", "code_inline", "fence", "code_block"})
 _SCANNER = parser(html=True)
 _SCANNER.validateLink = lambda url: True  # the checker sees every address, and names the bad ones
@@ -109,8 +110,14 @@ def bounds(body: str) -> list[BodyFinding]:
 def findings(body: str) -> list[BodyFinding]:
     """Every problem of ``body`` as the renderer would see it; bounds first."""
     found = bounds(body)
-    if found:
+    if found or not _may_matter(body):
         return found
+    return parsed_findings(body)
+
+
+def parsed_findings(body: str) -> list[BodyFinding]:
+    """The findings of the parser's tokens (``findings`` calls this only when it can matter)."""
+    found: list[BodyFinding] = []
     line = 0
     env: dict = {}
     for token in _SCANNER.parse(body, env):
@@ -133,14 +140,30 @@ def findings(body: str) -> list[BodyFinding]:
     return found
 
 
+_MARKUP_OF_INTEREST = ("<", "[", "{", "|")
+_LINE_PREFIX = re.compile(rf"(?m)^[ \t>*+\-0-9.)]{{{MAX_NESTING // 2},}}")
+
+
+def _may_matter(body: str) -> bool:
+    """Whether parsing can find anything: a tag, link, image or Pelican syntax needs one of
+    ``_MARKUP_OF_INTEREST``, and each level of nesting needs at least one character of a line's
+    prefix (indentation, ">" or a list marker). Most stories have neither, and skip the parse."""
+    if any(char in body for char in _MARKUP_OF_INTEREST):
+        return True
+    deepest = max((len(m.group(0).expandtabs(4)) for m in _LINE_PREFIX.finditer(body)), default=0)
+    return deepest >= MAX_NESTING - 2
+
+
 def _token(token, line: int) -> Iterator[BodyFinding]:
     if token.type in ("html_block", "html_inline"):
         yield BodyFinding(line, (
             f"nội dung có mã HTML \"{_first_tag(token.content)}\"; HTML không được đăng, hãy viết "
             "bằng Markdown (ví dụ **đậm**, [liên kết](https://…))"
         ), "body.html")
-    elif token.type == "image":
-        # Photos only through images: (consent, alt, credit and checks in one place).
+    elif token.type == "image" or (token.type == "text" and _IMAGE_LOOKALIKE.search(token.content)):
+        # Photos only through images: (consent, alt, credit and checks in one place). Text that
+        # only looks like an image ("![a] (b)" renders as itself) is refused too: its writer
+        # meant a photo, and would otherwise publish the Markdown as it is.
         yield BodyFinding(line, (
             "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
             "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"

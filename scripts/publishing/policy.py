@@ -6,6 +6,7 @@ carries it too, with ``'unsafe-inline'`` styles only because its print styles ar
 
 SITE_POLICY = (
     "default-src 'none'; img-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; "
-    "base-uri 'none'; form-action 'self'"
+    "base-uri 'none'; "
+    "form-action 'self'"
 )
 CONTENT_SECURITY_POLICY = SITE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")

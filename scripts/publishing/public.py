@@ -54,6 +54,8 @@ class PublicStory:
     achievements: list[str] = field(default_factory=list)
     impact: str = ""
     prior_awards: list[Award] = field(default_factory=list)
+    approval_ref: str = ""
+    """The minutes of the approving meeting, only if the schema makes ``review.ref`` public."""
 
     @property
     def nominee_details(self) -> list[str]:
@@ -95,4 +97,5 @@ def project(public: dict, slug: str, schema: NominationSchema, units: UnitRegist
         prior_awards=[
             Award(a["title"], a.get("decision", ""), a.get("year")) for a in public.get("prior_awards", [])
         ],
+        approval_ref=public["review"].get("ref", ""),
     )

@@ -38,6 +38,11 @@ own bound); the checker refuses a body that reaches it, so nothing is dropped si
 
 INTRASITE = re.compile(r"^\s*(?:\{[^}]*\}|\|[^|]*\|)")
 """Pelican's intrasite syntax at the start of an address, as Pelican's INTRASITE_LINK_REGEX."""
+LINK_REL = "noopener noreferrer"
+# A link whose address the sanitizer dropped (javascript:, data:, {static}…) is left as
+# <a rel="…">, which HTML does not allow (rel needs href): it loses its rel and stays plain text.
+# Only an attribute is removed after the sanitizer, never one added.
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 LINK_REL = "noopener noreferrer"
 # A link whose address the sanitizer dropped (javascript:, data:, intrasite syntax) is left as

@@ -22,7 +22,6 @@ from scripts.common.repo import Repo, markdown_files
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date
 from scripts.nomination.checker import CheckContext, sound_nominations
-from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
 from scripts.reports.submissions import DEADLINE_DAY
@@ -71,13 +70,7 @@ def _ordinal(n: int) -> str:
 
 def _stories(repo: Repo, period: str) -> tuple[list, list[str]]:
     folder = repo.published / period
-    sound, skipped = sound_nominations(markdown_files(folder, recursive=False), CheckContext.for_repo(repo))
-    stories = []
-    for nomination in sound:
-        if nomination.review.get("decision") != APPROVED:
-            skipped.append(f"{nomination.rel}: chưa có dấu thẩm định \"approved\"")
-        else:
-            stories.append(nomination)
+    stories, skipped = sound_nominations(markdown_files(folder, recursive=False), CheckContext.for_repo(repo))
     stories.sort(key=lambda n: (str(n.review.get("on", "")), n.slug))
     return stories, skipped
 

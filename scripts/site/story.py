@@ -34,8 +34,6 @@ class Story(PublicStory):
     """The public projection, plus what only the site shows: photos, labels, search words."""
 
     photos: list[Photo] = field(default_factory=list)
-    approval_ref: str = ""
-    """The minutes of the approving meeting, only if the schema makes ``review.ref`` public."""
     folded_words: str = ""
     """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
 
@@ -68,7 +66,6 @@ def build_story(
     story = Story(
         **project(public, slug, schema, units),
         photos=[_photo(image, photos) for image in public.get("images", [])],
-        approval_ref=public["review"].get("ref", ""),
     )
     story.folded_words = folded_words(_texts(story), body_html)
     return story

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.common.repo import Repo
-from scripts.nomination.body import findings
+from scripts.nomination.body import _may_matter, findings, parsed_findings
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.frontmatter import FrontMatterError, parse
 from scripts.publishing.render import render
@@ -40,6 +40,13 @@ def test_renderer_and_body_rules_never_fail_and_agree_with_themselves(body):
     assert render(body) == first
     assert "<script" not in first and "<img" not in first and "{static}" not in first.split(">", 1)[0]
     assert findings(body) == findings(body)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(" \t>-*+1.)\na"), max_size=600) | markdownish)
+def test_the_fast_path_skips_only_bodies_the_parser_finds_nothing_in(body):
+    if not _may_matter(body):
+        assert parsed_findings(body) == []
 
 
 def _front(value) -> str:

@@ -42,6 +42,7 @@ def test_a_link_whose_address_was_dropped_keeps_no_rel():
     html = sanitize('<p><a href="javascript:alert(1)">x</a> <a href="https://example.vn/">y</a></p>')
     assert "<a>x</a>" in html
     assert '<a href="https://example.vn/" rel="noopener noreferrer">y</a>' in html
+    assert "<a>z</a>" in render("[z]({static}/nominations/2026-11/a.md)")
 
 
 def test_story_headings_start_under_the_story_section():

@@ -1,4 +1,4 @@
-"""The search words and unexpected errors in a story: the plugin's small parts."""
+"""The search words: folded forms of the words with đ."""
 
 from __future__ import annotations
 
