@@ -11,6 +11,7 @@ scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.common.fileops import atomic_write
+from scripts.common.parallel import fork_map
 from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
 from scripts.images.encode import Processing, encode
@@ -78,7 +80,7 @@ class PhotoLibrary:
         key = self._known(src, path)
         if key and (self.cache / key / "verdict.json").is_file():
             return self._verdict(b"", key, src, remember=False)
-        data, key = self._read(src, path)
+        data, key, _ = self._read(src, path)
         return self._verdict(data, key, src, remember=False)
 
     def process(self, src: str) -> Processed:
@@ -87,11 +89,11 @@ class PhotoLibrary:
         key = self._known(src, path)
         if key and (self.cache / key / "variants.json").is_file():
             return _processed(key, json.loads((self.cache / key / "variants.json").read_text("utf-8")))
-        data, key = self._read(src, path)
+        data, key, stat = self._read(src, path)
         folder = self.cache / key
         index = folder / "variants.json"
         if index.is_file():
-            self._remember_path(src, path, key)
+            self._remember_path(src, stat, key)
             return _processed(key, json.loads(index.read_text("utf-8")))
         sound = self._verdict(data, key, src, remember=True)
         encoded = encode(data, sound.kind, self.processing)
@@ -100,8 +102,25 @@ class PhotoLibrary:
             atomic_write(folder / variant.name, variant.data)
         listed = [[v.name, v.width, v.height] for v in encoded]
         atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
-        self._remember_path(src, path, key)
+        self._remember_path(src, stat, key)
         return _processed(key, listed)
+
+    def prepare(self, srcs: list[str]) -> None:
+        """Make the variants of the photos not cached yet, on every core. A photo that cannot be
+        read or is refused is left for the checker, which reports it on its file and field."""
+        fork_map(self._try_process, [src for src in dict.fromkeys(srcs) if self._is_new(src)],
+                 from_count=2)
+
+    def _is_new(self, src: str) -> bool:
+        try:
+            key = self._known(src, self._path(src))
+        except (NotAnImage, OSError):
+            return False
+        return not (key and (self.cache / key / "variants.json").is_file())
+
+    def _try_process(self, src: str) -> None:
+        with contextlib.suppress(NotAnImage):
+            self.process(src)
 
     def file_of(self, processed: Processed, variant: Variant) -> Path:
         return self.cache / processed.key / variant.name
@@ -115,17 +134,18 @@ class PhotoLibrary:
         except (OSError, ValueError, KeyError):
             return None
 
-    def _remember_path(self, src: str, path: Path, key: str) -> None:
+    def _remember_path(self, src: str, stat: list[int], key: str) -> None:
+        """``stat`` is the file's as it was read: a change during the read is seen next time."""
         entry = self._path_entry(src)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, json.dumps({"stat": _stat(path), "key": key}).encode("utf-8"))
+        atomic_write(entry, json.dumps({"stat": stat, "key": key}).encode("utf-8"))
 
     def _path_entry(self, src: str) -> Path:
         # Named by the settings too: other settings make other keys for the same file.
         name = hashlib.sha256(self._fingerprint + b"\0" + src.encode("utf-8")).hexdigest()[:24]
         return self.cache / "paths" / f"{name}.json"
 
-    def _read(self, src: str, path: Path) -> tuple[bytes, str]:
+    def _read(self, src: str, path: Path) -> tuple[bytes, str, list[int]]:
         try:
             # O_NOFOLLOW: the last component cannot be swapped for a symlink after the checks;
             # O_NONBLOCK: a FIFO named like a photo does not hang the build.
@@ -148,12 +168,12 @@ class PhotoLibrary:
         # The name's suffix is part of the key: the same bytes named .jpg and .png are judged apart.
         suffix = path.suffix.lower().encode()
         digest = hashlib.sha256(self._fingerprint + b"\0" + suffix + b"\0" + data).hexdigest()[:24]
-        return data, digest
+        return data, digest, _stat_list(info)
 
     def _path(self, src: str) -> Path:
         """``src`` under content/, with no symlink on the way and no way out of content/."""
         parts = Path(src).parts
-        if not parts or Path(src).is_absolute() or ".." in parts:
+        if not parts or Path(src).is_absolute() or ".." in parts or "\x00" in src:
             raise NotAnImage("đường dẫn ảnh phải tương đối, nằm trong thư mục content/")
         path = self.content
         for part in parts:
@@ -185,7 +205,10 @@ class PhotoLibrary:
 
 
 def _stat(path: Path) -> list[int]:
-    info = os.lstat(path)
+    return _stat_list(os.lstat(path))
+
+
+def _stat_list(info: os.stat_result) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 

@@ -44,6 +44,11 @@ LINK_REL = "noopener noreferrer"
 # Only an attribute is removed after the sanitizer, never one added.
 _DEAD_LINK = f'<a rel="{LINK_REL}">'
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+LINK_REL = "noopener noreferrer"
+# A link whose address the sanitizer dropped (javascript:, data:, intrasite syntax) is left as
+# <a rel="…">, which HTML does not allow (rel needs href): it loses its rel and stays plain text.
+# Only an attribute is removed after the sanitizer, never one added.
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 
 
 def parser(html: bool = False) -> MarkdownIt:

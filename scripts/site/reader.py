@@ -28,6 +28,7 @@ from scripts.common.parallel import fork_map, worth_forking
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
+from scripts.nomination.loader import load
 from scripts.nomination.page import load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
@@ -160,8 +161,21 @@ class NominationReader(MarkdownReader):
             return {}  # Pelican will read only the files that changed
         paths = [path.resolve() for path in markdown_files(self.ctx.repo.published) if path.is_file()]
         if not worth_forking(len(paths)):
+            # Few stories are read in one process, but their new photos (half a second each)
+            # are worth every core.
+            self.photos.prepare(_photo_sources(paths, self.ctx.repo))
             return {}
         # Forked workers inherit this reader: the schema is compiled once.
         return dict(zip(paths, fork_map(self.prepare, paths), strict=True))
 
 
+def _photo_sources(paths: list[Path], repo: Repo) -> list[str]:
+    """The images: sources the stories name, as written (the checker judges them later)."""
+    sources = []
+    for path in paths:
+        nomination = load(path, repo).nomination
+        images = nomination.meta.get("images") if nomination else None
+        for image in images if isinstance(images, list) else []:
+            if isinstance(image, dict) and isinstance(image.get("src"), str):
+                sources.append(image["src"])
+    return sources

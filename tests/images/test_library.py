@@ -133,3 +133,9 @@ def test_a_photo_replaced_in_place_is_processed_again(library, photo):
     first = library.process(src)
     put(library, "anh.jpg", phone_photo(1600, 1200, seed=5))
     assert library.process(src).key != first.key
+
+
+@pytest.mark.parametrize("src", ["images/a\x00.jpg", "/etc/passwd.jpg", "images/../../x.jpg", ""])
+def test_paths_outside_content_or_unreadable_are_refused_not_crashed(library, src):
+    with pytest.raises(NotAnImage):
+        library.check(src)

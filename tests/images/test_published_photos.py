@@ -164,7 +164,7 @@ def test_a_hostile_photo_stops_validate_and_the_build(tmp_path, case):
 
 
 @pytest.mark.parametrize("written", [f"![Anh Đông]({SAMPLE_SRC})", "![Anh Đông][anh]",
-                                     "![Anh Đông] (https://example.com/dong.jpg)"])
+                                     "![Anh Đông](<https://example.com/dong.jpg>)"])
 def test_a_photo_in_the_body_stops_validate_and_the_build(tmp_path, written):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     story = repo / STORY

@@ -2,7 +2,9 @@
 
 Each case sits beside ``<case>.expect.yaml`` (line, field, severity, a fragment of the message,
 the rule's code) exactly like tests/cases/invalid/; the case file may be named otherwise
-(``filename``), for an attack that lives in the name. No case may reach "Lỗi không mong đợi".
+(``filename``), for an attack that lives in the name, and may bring hostile photos (``photos``:
+files of tests/cases/hostile/photos/ placed in content/images/2026-11/). No case may reach
+"Lỗi không mong đợi".
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def test_hostile_case_is_refused_with_line_and_field(expect_file: Path, hostile_
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / case.name
     shutil.copyfile(case, target)
+    for photo in expect.get("photos", []):
+        images = hostile_repo / "content" / "images" / "2026-11"
+        images.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(CASES / "hostile" / "photos" / photo, images / photo)
 
     result = run_cli("validate", "--format", "json", cwd=hostile_repo, env=TODAY)
 
