@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.common.period import month_label
-from scripts.common.vietnamese import fold, sort_key, weekday_date
+from scripts.common.vietnamese import fold, name_key, weekday_date
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
 from scripts.site.images import image_size
@@ -74,7 +74,8 @@ class Story:
 
     @property
     def name_key(self) -> tuple:
-        return sort_key(self.name)
+        """People by given name, then middle and family name; collectives by their name."""
+        return name_key(self.name, individual=self.kind.key == "ca-nhan")
 
     @property
     def year(self) -> int:

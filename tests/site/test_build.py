@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.common.vietnamese import sort_key
+from scripts.common.vietnamese import name_key, sort_key
 from tests.site.conftest import output_files
 
 DUC = "bai/ong-nguyen-van-duc-tra-lai-tui-tien-cho-nguoi-danh-roi/index.html"
@@ -119,14 +120,17 @@ def test_units_and_names_follow_vietnamese_alphabetical_order(site):
     assert len(units) > 3
     assert units == sorted(units, key=sort_key)
     names_page = read(site, "theo-ten/index.html").split('class="names"')[1]
-    names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', names_page)
-    assert len(names) > 10
-    assert names == sorted(names, key=sort_key)
-    # Not code-point order: a name with "Đ" comes before one with "E" (code points put it after "Z").
-    starts = [name[0] for name in names]
-    assert "Đ" in starts
-    if any(name[0] in "EGHKLMNOPQRSTUVXY" for name in names):
-        assert names != sorted(names)
+    entries = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="meta">([^<·]+) ·', names_page)
+    assert len(entries) > 10
+    entries = [(html.unescape(name), kind.strip()) for name, kind in entries]
+    names = [name for name, _ in entries]
+    # People by given name (tên), then middle, then family name; collectives by their name.
+    assert entries == sorted(entries, key=lambda e: name_key(e[0], individual=e[1] == "Cá nhân"))
+    order = [
+        "Đội thanh niên tình nguyện chuyển đổi số phường Ninh Hà", "Lê Minh Đông", "Nguyễn Văn Đức",
+        "Võ Thị Thu Hà", "Tổ dân phố Phú Thịnh", "Đỗ Thành Trung",
+    ]
+    assert [name for name in names if name in order] == order
 
 
 def test_urls_are_lowercase_ascii_without_tones(site):
