@@ -69,8 +69,9 @@ class Story:
     photos: list[Photo] = field(default_factory=list)
     approval_ref: str = ""
     """The minutes of the approving meeting, only if the schema makes ``review.ref`` public."""
-    folded_words: str = ""
-    """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
+    folded: dict[str, str] = field(default_factory=dict)
+    """Words with đ folded to d ("Đức" → "duc") per search region (name, title, summary, body),
+    for the search index only: each region keeps its weight, so a result can say where it matched."""
 
     @property
     def name_key(self) -> tuple:
@@ -120,7 +121,12 @@ def build_story(
         photos=[_photo(image, content) for image in public.get("images", [])],
         approval_ref=public["review"].get("ref", ""),
     )
-    story.folded_words = folded_words(_texts(story), body_html)
+    story.folded = {
+        "name": folded_words([story.name]),
+        "title": folded_words([story.title]),
+        "summary": folded_words([story.summary]),
+        "body": folded_words(_texts(story), body_html),
+    }
     return story
 
 
@@ -140,8 +146,9 @@ _CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*:\s*", re.IGNORECASE)
 
 
 def _texts(story: Story) -> list[str]:
+    """What the story page shows besides its name, title and summary."""
     return [
-        story.title, story.summary, story.name, story.role, story.place, story.impact,
+        story.role, story.place, story.impact,
         story.unit.label, story.field.label, story.category.label, *story.achievements,
         *(a.title for a in story.prior_awards), *(p.alt for p in story.photos),
     ]
