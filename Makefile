@@ -23,7 +23,7 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site lint \
+.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site bench-photos lint \
 	status report radio screenshots vnu
 
 help:
@@ -38,7 +38,7 @@ help:
 	@echo "make github    publish to the gh-pages branch with ghp-import"
 	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
 	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
-	@echo "make bench     run the benchmarks (validation, then the site build)"
+	@echo "make bench     run the benchmarks (validation, the site build, photos)"
 	@echo "make clean     remove $(OUTPUTDIR)/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -77,14 +77,18 @@ github: publish
 	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
-# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes).
-bench: bench-validate bench-site
+# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
+# 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-photos
 
 bench-validate: $(STAMP)
 	$(PYTHON) -m tests.bench.validate_bench
 
 bench-site: $(STAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+bench-photos: $(STAMP)
+	$(PYTHON) -m tests.bench.photo_bench
 
 # The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
 # kept inside .venv so it goes with it.

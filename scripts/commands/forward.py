@@ -11,6 +11,7 @@ from scripts.common.errors import UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.settings import load_settings
+from scripts.images.library import photo_library
 from scripts.nomination.checker import CheckContext
 from scripts.review import decisions, forward
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("dùng \"forward PATH [--remove]\" hoặc \"forward --month YYYY-MM --out THƯ_MỤC\"")
     month = str(Period.parse(args.month))
     bundle = forward.collect(CheckContext.for_repo(repo), month, load_settings(repo.root))
-    written = forward.write(bundle, Path(args.out), repo.content)
+    written = forward.write(bundle, Path(args.out), photo_library(repo))
     sys.stdout.write(
         f"Đã lập bộ hồ sơ gửi cấp trên kỳ {args.month}: {len(bundle.items)} gương.\n"
         f"  Bản in: {written[0]}\n  Bản Markdown: {written[1]}\n"

@@ -20,6 +20,8 @@ from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.common.vietnamese import slugify
+from scripts.images.container import NotAnImage
+from scripts.images.library import photo_library
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
@@ -37,7 +39,8 @@ _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+"""An image in Markdown, inline ![alt](src) or by reference ![alt][ref]."""
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
 
@@ -202,7 +205,7 @@ def _check_consent(found: _Findings) -> None:
 
 
 def _image_problem(src: str, ctx: CheckContext) -> str | None:
-    """Why an image path is refused, or None when it names a real image inside content/."""
+    """Why an image path is refused, or None when it names a sound image inside content/."""
     if _SCHEME.match(src) or src.startswith("//"):
         return "ảnh phải là tệp trong kho (đường dẫn tương đối), không phải địa chỉ web hay data:"
     posix = PurePosixPath(src.replace("\\", "/"))
@@ -213,11 +216,10 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
     if posix.suffix.lower() not in IMAGE_SUFFIXES:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
-    target = ctx.repo.content / posix
-    if target.is_symlink():
-        return "ảnh là liên kết tượng trưng (symlink); hãy đặt tệp ảnh thật"
-    if not target.is_file():
-        return f"không tìm thấy tệp ảnh content/{posix}"
+    try:
+        photo_library(ctx.repo).check(posix.as_posix())
+    except NotAnImage as err:
+        return str(err)
     return None
 
 
@@ -275,11 +277,12 @@ def _check_body(found: _Findings) -> None:
                     f"liên kết \"{target[:60]}\" không được phép: chỉ dùng http(s), mailto hoặc "
                     "đường dẫn tương đối"
                 ), "body.link", line=number)
-        for src in _IMAGE.findall(text):
-            if not _SCHEME.match(src):
-                why = _image_problem(src, found.ctx)
-                if why:
-                    found.add((), why, "body.image", line=number)
+        if _IMAGE.search(text):
+            # Photos only through images: (consent, alt, credit and checks in one place).
+            found.add((), (
+                "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
+                "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"
+            ), "body.image", line=number)
 
 
 @dataclass

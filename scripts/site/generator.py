@@ -2,8 +2,8 @@
 contents, the names index, the search page, 404, the offline page and its service worker
 (sw.js), sitemap.xml and robots.txt.
 
-Runs after the articles and pages generators (their context is complete) and before Pelican's
-StaticGenerator, which copies the story photos this generator names in ``static_links``.
+Runs after the articles and pages generators (their context is complete); it also writes the
+processed variants of the stories' photos (``photos.publish``).
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from scripts.common.repo import Repo
+from scripts.images.library import photo_library
 from scripts.nomination.schema import NominationSchema
 from scripts.site import cleanup
 from scripts.site.listings import build_column
 from scripts.site.offline import WORKER, service_worker
+from scripts.site.photos import publish
 from scripts.site.poster import qr_codes
 from scripts.site.settings import column_settings, save_as
 
@@ -93,6 +95,9 @@ class ColumnGenerator(Generator):
         # Hosts serve 404.html at whatever address was missing: its links cannot be relative.
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False)
         self._write_offline(writer)
+        emblem = self.settings.get("WARD_EMBLEM_IMAGE")
+        publish(self.context.get("articles", []), photo_library(Repo.at(self.column_settings["ROOT"])),
+                self.output_path, extra=(emblem,) if emblem else ())
         self._write_sitemap()
         self._write_robots()
         if self.settings.get("CNAME"):

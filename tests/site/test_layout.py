@@ -116,21 +116,27 @@ def test_the_minutes_number_shows_only_if_the_schema_makes_it_public(tmp_path):
         assert "21/08/2026</time> (Biên bản số 08/BB-HĐTĐKT)." in html
 
 
-def test_an_emblem_setting_shows_in_the_banner_and_is_copied(tmp_path):
+def test_an_emblem_setting_shows_in_the_banner_re_encoded_like_a_photo(tmp_path):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     emblem = "images/2026-10/phan-loai-rac-tai-nguon.png"
     result = build(repo, search=False, extra=["-e", f'WARD_EMBLEM="{emblem}"'])
     assert result.code == 0, result.err
     home = (repo / "output/index.html").read_text("utf-8")
-    assert f'<img class="emblem" src="./{emblem}" alt="" width="800" height="500">' in home
-    assert (repo / "output" / emblem).is_file()
+    banner = home.split('<header class="site-header">')[1].split("</header>")[0]
+    img = re.search(
+        r'<div class="emblem">\s*<picture>.*?<img src="\./(images/[0-9a-f]+/\d+\.(?:jpg|png))"[^>]* alt=""',
+        banner, re.S,
+    )
+    assert img, banner
+    assert (repo / "output" / img.group(1)).is_file()
+    assert not (repo / "output" / emblem).exists(), "never the source file itself"
 
 
 @pytest.mark.parametrize(("emblem", "message"), [
     ("images/khong-co.png", "không có tệp này trong thư mục content/"),
     ("../schema/units.yaml", "không có tệp này trong thư mục content/"),
     ("published/2026-08/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi.md",
-     "không phải ảnh PNG, JPEG, GIF hoặc WebP"),
+     "tệp không phải ảnh JPEG, PNG, WebP, GIF hay AVIF"),
 ])
 def test_a_wrong_emblem_setting_stops_the_build_with_a_clear_message(tmp_path, emblem, message):
     repo = make_site_repo(tmp_path / "repo", extra=False)

@@ -51,12 +51,13 @@ def folder() -> Path:
 
 
 def show_every_image(page) -> None:
-    """Scroll to the end so lazy photos load, then wait for them and for the fonts."""
-    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    """Load the lazy photos now (a full-page picture shows them all), then wait for them and the fonts."""
+    page.evaluate(
+        "() => document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager' })"
+    )
     page.wait_for_function(
         "() => [...document.images].every(img => img.complete) && document.fonts.status === 'loaded'"
     )
-    page.evaluate("() => window.scrollTo(0, 0)")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
