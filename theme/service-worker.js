@@ -4,7 +4,7 @@
 //
 // - Pages and photos: network first, so a reader online always gets the current page (a story
 //   withdrawn since is gone); every page opened is kept for later. Offline, the kept copy, or
-//   the offline page when there is none.
+//   the offline page when there is none. Pagefind's index is left to the network.
 // - The theme's files (CSS, fonts, scripts, icons): cache first. Their cache is named after a
 //   hash of their content (VERSION), so a new build installs a new cache and drops the old.
 
@@ -13,6 +13,7 @@ const PAGES = "dien-hinh-trang-da-doc";
 const KEPT_PAGES = 150;
 const scope = new URL(self.registration.scope);
 const themeRoot = new URL(THEME, scope).pathname;
+const searchRoot = new URL("pagefind/", scope).pathname;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -38,6 +39,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) {
     return;
+  }
+  if (url.pathname.startsWith(searchRoot)) {
+    return; // the search index needs the network anyway; its many small files would crowd out stories
   }
   if (url.pathname.startsWith(themeRoot)) {
     event.respondWith(cacheFirst(request));

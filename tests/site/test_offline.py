@@ -5,6 +5,8 @@ The network is switched off with Playwright's ``context.set_offline(True)``.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.site.conftest import serve
@@ -17,10 +19,17 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def offline_url(site):
-    """A server of its own: other tests' pages stay out of this test's worker."""
-    with serve(site) as url:
-        yield url
+def served(site, tmp_path):
+    """A copy of the site on a server of its own: this test withdraws a story from it."""
+    folder = tmp_path / "output"
+    shutil.copytree(site, folder)
+    with serve(folder) as url:
+        yield folder, url
+
+
+@pytest.fixture
+def offline_url(served):
+    return served[1]
 
 
 def styled(page) -> bool:
@@ -54,3 +63,19 @@ def test_a_story_read_once_opens_offline_and_others_show_the_offline_page(page, 
     page.goto(offline_url + NOT_READ)
     assert page.locator("h1").inner_text().startswith("Ông Nguyễn Văn Đức"), "online again: the network first"
     assert not errors
+
+
+def test_a_withdrawn_story_leaves_the_readers_cache(page, context, served):
+    folder, url = served
+    page.goto(url + "/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    page.goto(url + READ)
+    shutil.rmtree(folder / READ.strip("/"))  # withdrawn: the next build no longer has it
+    response = page.goto(url + READ)
+    assert response.status == 404
+    context.set_offline(True)
+    try:
+        page.goto(url + READ)
+        assert page.locator("h1").inner_text() == "Không có kết nối mạng"
+    finally:
+        context.set_offline(False)
