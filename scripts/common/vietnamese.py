@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -112,12 +113,19 @@ def sort_key(text: str) -> tuple:
     for syllable in syllables:
         ranks = []
         for char in syllable:
-            lower = char.lower()
-            ranks.append(_letter_rank(strip_tone(lower)))
-            tones.append(tone_of(lower))
-            cases.append(char != lower)
+            rank, tone, upper = _char_key(char)
+            ranks.append(rank)
+            tones.append(tone)
+            cases.append(upper)
         letters.append(tuple(ranks))
     return (tuple(letters), tuple(tones), tuple(cases), text)
+
+
+@functools.cache
+def _char_key(char: str) -> tuple[int, int, bool]:
+    """(letter rank, tone, is upper case) of one character; names reuse few characters."""
+    lower = char.lower()
+    return _letter_rank(strip_tone(lower)), tone_of(lower), char != lower
 
 
 def name_key(name: str, individual: bool) -> tuple:
@@ -130,7 +138,7 @@ def name_key(name: str, individual: bool) -> tuple:
     if not individual or len(words) < 2:
         return (sort_key(name),)
     family, *middle, given = words
-    return (sort_key(given), sort_key(" ".join(middle)), sort_key(family), sort_key(name))
+    return (sort_key(given), sort_key(" ".join(middle)), sort_key(family))
 
 
 def weekday_date(day: dt.date) -> str:
