@@ -125,9 +125,11 @@ def test_units_and_names_follow_vietnamese_alphabetical_order(site):
     assert len(units) > 3
     assert units == sorted(units, key=sort_key)
     names_page = read(site, "theo-ten/index.html").split('class="names"')[1]
-    entries = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="meta">([^<·]+) ·', names_page)
+    entries = re.findall(r'<li><a href="[^"]+">(.+?)</a> <span class="meta">([^<·]+) ·', names_page)
     assert len(entries) > 10
-    entries = [(html.unescape(name), kind.strip()) for name, kind in entries]
+    # A person's given name, the one the order follows, is in bold.
+    assert 'nguoi/">Lê Minh <b>Đông</b></a>' in names_page
+    entries = [(html.unescape(re.sub(r"</?b>", "", name)), kind.strip()) for name, kind in entries]
     names = [name for name, _ in entries]
     # People by given name (tên), then middle, then family name; collectives by their name.
     assert entries == sorted(entries, key=lambda e: name_key(e[0], individual=e[1] == "Cá nhân"))
