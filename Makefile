@@ -15,16 +15,18 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Where `make github` pushes the gh-pages branch: a remote name or a repository URL/path.
-GITHUB_REMOTE ?= origin
+# Where `make github` pushes the gh-pages branch: the separate public repository of the site (a
+# remote name or a repository URL/path), never this private one: see README.md, "Kho riêng tư,
+# trang công khai". Set it up once: git remote add cong-khai git@github.com:OWNER/PUBLIC-REPO.git
+GITHUB_REMOTE ?= cong-khai
 GITHUB_BRANCH ?= gh-pages
 # Reports and bulletins are derived files: written here (ignored by git), never committed.
 REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github bench bench-validate bench-site bench-photos lint \
-	status report radio screenshots vnu
+.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site \
+	bench-photos lint status report radio screenshots vnu
 
 help:
 	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
@@ -35,7 +37,7 @@ help:
 	@echo "make report MONTH=YYYY-MM  monthly report (md, csv, html) into $(REPORTDIR)/; or YEAR=YYYY"
 	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
 	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
-	@echo "make github    publish to the gh-pages branch with ghp-import"
+	@echo "make github    push the built site to the public repository (GITHUB_REMOTE=$(GITHUB_REMOTE))"
 	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
 	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
 	@echo "make bench     run the benchmarks (validation, the site build, photos)"
@@ -73,8 +75,15 @@ publish: validate
 
 # .nojekyll keeps GitHub Pages from dropping files; output/CNAME is written by the build when
 # publishconf.py names a domain (CNAME).
-github: publish
+github: github-remote publish
 	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
+
+# Checked before the build: a missing remote is said in Vietnamese, not by git after a minute.
+github-remote:
+	@git remote get-url $(GITHUB_REMOTE) >/dev/null 2>&1 || test -d "$(GITHUB_REMOTE)" || \
+	case "$(GITHUB_REMOTE)" in *:*) ;; *) \
+	echo "Lỗi: chưa có kho công khai \"$(GITHUB_REMOTE)\" để đăng trang. Tạo kho công khai riêng rồi chạy: git remote add $(GITHUB_REMOTE) git@github.com:CHỦ-SỞ-HỮU/TÊN-KHO.git (xem README.md, mục Kho riêng tư, trang công khai)" >&2; \
+	exit 2;; esac
 
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
 # stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then

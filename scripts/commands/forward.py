@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.commands._decision import run_decision
+from scripts.commands._decision import add_key_argument, run_decision
 from scripts.common.errors import UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
@@ -25,13 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--remove", action="store_true", help="bỏ đánh dấu gửi cấp trên của bài PATH")
     parser.add_argument("--month", metavar="YYYY-MM", help="kỳ cần lập bộ hồ sơ gửi cấp trên")
     parser.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi bộ hồ sơ (HTML, Markdown và ảnh)")
+    add_key_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     if args.path and not args.month and not args.out:
         return run_decision(
-            lambda: decisions.mark_forward(repo, decisions.resolve(args.path, repo), not args.remove),
+            lambda: decisions.mark_forward(
+                repo, decisions.resolve(args.path, repo), not args.remove, args.key
+            ),
             lambda o: (f"Đã bỏ đánh dấu gửi cấp trên: {o.source}." if args.remove
                        else f"Đã đánh dấu gửi cấp trên: {o.source}."),
         )

@@ -18,15 +18,17 @@ from pathlib import Path, PurePosixPath
 from scripts.common import clock
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import Repo
 from scripts.common.vietnamese import slugify
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
+from scripts.nomination.council import Council
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
+from scripts.nomination.state import State
 from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
@@ -50,6 +52,7 @@ class CheckContext:
     schema: NominationSchema
     units: UnitRegistry
     today: dt.date
+    council: Council
 
     @classmethod
     def for_repo(cls, repo: Repo, today: dt.date | None = None) -> CheckContext:
@@ -58,6 +61,7 @@ class CheckContext:
             NominationSchema.load(repo.schema_file),
             UnitRegistry.load(repo.units_file),
             today or clock.today(),
+            Council.load(repo.root),
         )
 
 
@@ -92,6 +96,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_place(found)
     _check_unit(found)
     _check_dates(found)
+    _check_reviewer(found)
     _check_consent(found)
     _check_images(found)
     _check_body(found)
@@ -122,24 +127,24 @@ def _check_place(found: _Findings) -> None:
             f"kỳ giới thiệu \"{meta['period']}\" không khớp thư mục tháng \"{month}\": sửa "
             f"period thành {month} hoặc chuyển tệp vào content/{state}/{meta['period']}/"
         ), "place.period")
-    decision = nomination.review.get("decision")
-    if state == PUBLISHED and decision != "approved":
+    review = nomination.review
+    current = State.of(state, review.get("decision"))
+    if current is State.UNAPPROVED:
         found.add(("review",), (
             "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
             "hãy dùng lệnh \"python -m scripts approve\" thay vì chuyển tệp bằng tay"
         ), "state.unapproved")
-    elif state == NOMINATIONS and decision == "approved":
+    elif current is State.APPROVED_UNMOVED:
         found.add(("review", "decision"), (
             "phiếu đã được thông qua (approved) nhưng vẫn nằm trong content/nominations/; "
             "hãy dùng lệnh \"python -m scripts approve\" để chuyển sang content/published/"
         ), "state.approved-unpublished")
-    elif state == NOMINATIONS and decision in ("returned", "withdrawn"):
-        review = nomination.review
-        what = "trả lại để bổ sung" if decision == "returned" else "gỡ khỏi chuyên mục"
+    elif current in (State.RETURNED, State.WITHDRAWN):
+        what = "trả lại để bổ sung" if current is State.RETURNED else "gỡ khỏi chuyên mục"
         found.add(("review", "decision"), (
             f"đã được Hội đồng {what} ngày {review.get('on')} ({review.get('by')}): "
             f"{review.get('reason', '')}".rstrip(": ")
-        ), f"state.{decision}", Severity.NOTE)
+        ), f"state.{current.code}", Severity.NOTE)
 
 
 def _check_unit(found: _Findings) -> None:
@@ -179,6 +184,25 @@ def _check_dates(found: _Findings) -> None:
         found.add(("submitted_on",), (
             f"ngày gửi {submitted.isoformat()} trước kỳ giới thiệu {period}"
         ), "date.before-period", Severity.WARNING)
+
+
+def _check_reviewer(found: _Findings) -> None:
+    """``review.by`` names a person of the council registry serving on the decision date."""
+    review = found.nomination.review
+    by, day = review.get("by"), clock.parse_date(review.get("on"))
+    if not isinstance(by, str) or day is None:
+        return  # missing or malformed: the schema already says so
+    member = found.ctx.council.person(by)
+    if member is None:
+        found.add(("review", "by"), (
+            f"\"{by}\" không có trong danh sách Thường trực Hội đồng (schema/council.yaml); "
+            "ghi đúng họ tên thành viên đã ra quyết định"
+        ), "review.not-member")
+    elif not member.serves_on(day):
+        found.add(("review", "by"), (
+            f"{member.name} không làm nhiệm vụ trong Hội đồng ngày {day.isoformat()} "
+            f"(nhiệm kỳ {member.period})"
+        ), "review.out-of-office")
 
 
 def _check_consent(found: _Findings) -> None:

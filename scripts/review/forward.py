@@ -32,6 +32,7 @@ from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext
 from scripts.nomination.loader import Nomination, load
+from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 
 _TEMPLATES = Environment(
@@ -188,7 +189,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
                 "chạy \"python -m scripts validate\" để xem lỗi"
             )
         review = nomination.review
-        if review.get("decision") == "approved" and review.get("forward") is True:
+        if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
     if not items:
         raise PipelineError(

@@ -37,6 +37,15 @@ class Build:
     err: str
 
 
+PROBE_REVIEWER = """  - name: Thẩm Định Bimatthamdinh
+    role: Ủy viên Bimatchucdanh
+    github: bimat-thamdinh
+    keys:
+      - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIyA2Gf9J77a5UOqRG+sgLqUpwu1Ptgx6NzLwlCe5MeG
+    from: 2026-01-01
+"""
+
+
 def make_site_repo(target: Path, extra: bool = True) -> Path:
     """A copy of the column (content, schema, theme, settings), with the test stories if ``extra``."""
     for folder in ("content", "schema", "theme"):
@@ -45,6 +54,8 @@ def make_site_repo(target: Path, extra: bool = True) -> Path:
         shutil.copy(ROOT / name, target / name)
     if extra:
         shutil.copytree(DATA, target / "content", dirs_exist_ok=True)
+        with (target / "schema" / "council.yaml").open("a", encoding="utf-8") as registry:
+            registry.write(PROBE_REVIEWER)  # the probe story's reviewer, who must never be shown
     return target
 
 

@@ -82,3 +82,21 @@ def test_make_github_pushes_the_site_to_gh_pages(tmp_path):
     assert any(name.startswith("pagefind/") for name in files), "the search index is deployed"
     assert not any("nominations" in name or "phieu-cho-tham-dinh" in name for name in files)
     assert git("show", "gh-pages:CNAME", cwd=remote) == "dht.example.vn\n"
+
+
+def test_make_github_without_the_public_remote_says_how_to_add_it(tmp_path):
+    """The private repository is never the default target: without the public remote, nothing is
+    built or pushed, and the message says which remote to add."""
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, work / name)
+    (work / ".installed").touch()
+    git("init", "-q", "-b", "main", cwd=work)
+    git("remote", "add", "origin", str(tmp_path / "private.git"), cwd=work)
+    done = subprocess.run(["make", "github", "STAMP=.installed"], cwd=work, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Lỗi: chưa có kho công khai \"cong-khai\" để đăng trang. Tạo kho công khai "
+                                  "riêng rồi chạy: git remote add cong-khai git@github.com:")
+    assert not (work / "output").exists()
