@@ -65,7 +65,9 @@ async function networkFirst(request) {
   const cache = await caches.open(PAGES);
   let response;
   try {
-    response = await fetch(request);
+    // Revalidated with the server, not taken from the browser's HTTP cache: a story withdrawn
+    // minutes ago must not come back from there either.
+    response = await fetch(request, { cache: "no-cache" });
   } catch {
     const kept = await caches.match(request); // a page read before, or the precached home page
     if (kept) return kept;

@@ -5,7 +5,9 @@ The network is switched off with Playwright's ``context.set_offline(True)``.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 import pytest
 
@@ -23,6 +25,11 @@ def served(site, tmp_path):
     """A copy of the site on a server of its own: this test withdraws a story from it."""
     folder = tmp_path / "output"
     shutil.copytree(site, folder)
+    # Files a day old, as on a host: browsers then keep pages in their HTTP cache for a while
+    # (heuristic freshness), and the worker must still ask the server.
+    day_ago = time.time() - 86400
+    for path in folder.rglob("*"):
+        os.utime(path, (day_ago, day_ago))
     with serve(folder) as url:
         yield folder, url
 
