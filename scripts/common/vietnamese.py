@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -110,21 +111,54 @@ def _letter_rank(base: str) -> int:
         # f, j, w, z (loanwords) sort after the Vietnamese letter they follow in Latin order.
         previous = max(i for letter, i in _RANK.items() if letter.isascii() and letter < base)
         return previous * 2 + 1
+    if base.isdigit():
+        return -10 + int(base) if base.isascii() else -1  # digits before letters, as ICU
     return 1000 + ord(base)
 
 
-def sort_key(text: str) -> tuple:
-    """Key for Vietnamese alphabetical order: a ă â b c d đ e ê …, then tones, then case.
+_SYLLABLES = re.compile(r"\w+")
+"""Runs of letters and digits; spaces and punctuation only separate them."""
 
-    Python's default order compares code points, which puts "Đ" after "Z" and "Ă" after "A..Z".
+
+def sort_key(text: str) -> tuple:
+    """Key for Vietnamese alphabetical order, as ICU's Vietnamese collation orders text.
+
+    Syllable by syllable on the base letters in the alphabet's order (a ă â b c d đ e ê …), so
+    "Đỗ Thành Trung" < "Đội thanh niên" (đô < đôi) and "Hà" < "Hải"; then, only where every
+    base letter is equal, the tones in order (none, huyền, hỏi, ngã, sắc, nặng); then lowercase
+    before uppercase. Python's default order compares code points, which puts "Đ" after "Z".
     """
-    letters = []
-    tones = []
-    for char in unicodedata.normalize("NFC", text):
-        lower = char.lower()
-        letters.append(_letter_rank(strip_tone(lower)))
-        tones.append(tone_of(lower))
-    return (tuple(letters), tuple(tones), text)
+    syllables = _SYLLABLES.findall(unicodedata.normalize("NFC", text).replace("_", " "))
+    letters, tones, cases = [], [], []
+    for syllable in syllables:
+        ranks = []
+        for char in syllable:
+            rank, tone, upper = _char_key(char)
+            ranks.append(rank)
+            tones.append(tone)
+            cases.append(upper)
+        letters.append(tuple(ranks))
+    return (tuple(letters), tuple(tones), tuple(cases), text)
+
+
+@functools.cache
+def _char_key(char: str) -> tuple[int, int, bool]:
+    """(letter rank, tone, is upper case) of one character; names reuse few characters."""
+    lower = char.lower()
+    return _letter_rank(strip_tone(lower)), tone_of(lower), char != lower
+
+
+def name_key(name: str, individual: bool) -> tuple:
+    """Order of official lists: a person by given name (tên, the last syllable), then middle
+    name(s), then family name; a collective by its name as written.
+
+    "Nguyễn Thị Lan" sorts among the L's; "Đội thanh niên …" among the Đ's.
+    """
+    words = name.split()
+    if not individual or len(words) < 2:
+        return (sort_key(name),)
+    family, *middle, given = words
+    return (sort_key(given), sort_key(" ".join(middle)), sort_key(family))
 
 
 def weekday_date(day: dt.date) -> str:

@@ -1,5 +1,6 @@
 """Writes what Pelican's own generators do not: listings, per-field feeds, the table of
-contents, the names index, the search page, 404, sitemap.xml and robots.txt.
+contents, the names index, the search page, 404, the offline page and its service worker
+(sw.js), sitemap.xml and robots.txt.
 
 Runs after the articles and pages generators (their context is complete); it also writes the
 processed variants of the stories' photos (``photos.publish``).
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from functools import partial
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from markupsafe import Markup
@@ -20,6 +22,7 @@ from scripts.images.library import photo_library
 from scripts.nomination.schema import NominationSchema
 from scripts.site import cleanup
 from scripts.site.listings import build_column
+from scripts.site.offline import WORKER, service_worker
 from scripts.site.photos import publish
 from scripts.site.poster import qr_codes
 from scripts.site.settings import column_settings, save_as
@@ -91,6 +94,7 @@ class ColumnGenerator(Generator):
               url=urls["SEARCH_URL"])
         # Hosts serve 404.html at whatever address was missing: its links cannot be relative.
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False)
+        self._write_offline(writer)
         emblem = self.settings.get("WARD_EMBLEM_IMAGE")
         publish(self.context.get("articles", []), photo_library(Repo.at(self.column_settings["ROOT"])),
                 self.output_path, extra=(emblem,) if emblem else ())
@@ -110,6 +114,14 @@ class ColumnGenerator(Generator):
             # segno's own SVG: its only text is the fixed title, nothing from a contributor.
             write(save_as(article.poster_url), template, self.context, url=article.poster_url,
                   article=article, qr=Markup(code))
+
+    def _write_offline(self, writer) -> None:
+        """The offline page (served by the worker at any address, so absolute links) and sw.js."""
+        offline_url = self.column_settings["OFFLINE_URL"]
+        writer.write_file(offline_url, self.get_template("offline"), self.context, relative_urls=False)
+        html = (Path(self.output_path) / offline_url).read_text("utf-8")
+        static_url = self.settings["THEME_STATIC_DIR"].strip("/") + "/"
+        self._write_text(WORKER, service_worker(Path(self.theme), static_url, offline_url, html))
 
     def _site_url(self, url: str) -> str:
         return f"{self.settings['SITEURL']}/{url}"

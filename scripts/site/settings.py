@@ -22,6 +22,8 @@ DEFAULTS = {
     # One Atom feed per field, beside the column's own (FEED_ALL_ATOM).
     "FIELD_FEED_ATOM": "feeds/linh-vuc/{key}.atom.xml",
     "SEARCH_URL": "tim-kiem/",
+    # What the service worker shows for a page never opened before when there is no network.
+    "OFFLINE_URL": "khong-co-mang.html",
     # Each story's A4 poster for noticeboards ({slug} is the story's); see scripts/site/poster.py.
     "POSTER_URL": "bai/{slug}/in/",
     # Share buttons are plain links (no third-party script); {url} is the story's encoded address.

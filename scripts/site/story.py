@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from scripts.common.period import month_label
-from scripts.common.vietnamese import fold, sort_key, weekday_date
+from scripts.common.vietnamese import fold, name_key, weekday_date
 from scripts.images.library import PhotoLibrary, Processed
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
@@ -34,8 +34,9 @@ class Story(PublicStory):
     """The public projection, plus what only the site shows: photos, labels, search words."""
 
     photos: list[Photo] = field(default_factory=list)
-    folded_words: str = ""
-    """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
+    folded: dict[str, str] = field(default_factory=dict)
+    """Words with đ folded to d ("Đức" → "duc") per search region (name, title, summary, body),
+    for the search index only: each region keeps its weight, so a result can say where it matched."""
 
     @property
     def period_label(self) -> str:
@@ -47,7 +48,8 @@ class Story(PublicStory):
 
     @property
     def name_key(self) -> tuple:
-        return sort_key(self.name)
+        """People by given name, then middle and family name; collectives by their name."""
+        return name_key(self.name, individual=self.kind.key == "ca-nhan")
 
     @property
     def year(self) -> int:
@@ -67,7 +69,12 @@ def build_story(
         **project(public, slug, schema, units),
         photos=[_photo(image, photos) for image in public.get("images", [])],
     )
-    story.folded_words = folded_words(_texts(story), body_html)
+    story.folded = {
+        "name": folded_words([story.name]),
+        "title": folded_words([story.title]),
+        "summary": folded_words([story.summary]),
+        "body": folded_words(_texts(story), body_html),
+    }
     return story
 
 
@@ -81,8 +88,9 @@ _CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*:\s*", re.IGNORECASE)
 
 
 def _texts(story: Story) -> list[str]:
+    """What the story page shows besides its name, title and summary."""
     return [
-        story.title, story.summary, story.name, story.role, story.place, story.impact,
+        story.role, story.place, story.impact,
         story.unit.label, story.field.label, story.category.label, *story.achievements,
         *(a.title for a in story.prior_awards), *(p.alt for p in story.photos),
     ]

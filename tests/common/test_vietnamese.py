@@ -11,6 +11,7 @@ from scripts.common.vietnamese import (
     document_date,
     fold,
     is_vietnamese_syllable,
+    name_key,
     slugify,
     sort_key,
     weekday_date,
@@ -54,3 +55,23 @@ def test_real_syllables(word):
 @pytest.mark.parametrize("word", ["Hµ", "Vieät", "Viá»‡t", "Vieọt", "Ph\u00adêng", "ngườí"])
 def test_garbage_is_not_a_syllable(word):
     assert not is_vietnamese_syllable(word)
+
+
+def test_names_compare_syllable_by_syllable():
+    assert sorted(["Đội thanh niên tình nguyện", "Đỗ Thành Trung", "Đô"], key=sort_key) == [
+        "Đô", "Đỗ Thành Trung", "Đội thanh niên tình nguyện",
+    ]
+    assert sorted(["Hải", "Hà", "Hạ"], key=sort_key) == ["Hà", "Hạ", "Hải"]
+    # Tones decide only where every letter is equal, as ICU's Vietnamese collation does.
+    assert sorted(["Lê Bình", "Lệ An"], key=sort_key) == ["Lệ An", "Lê Bình"]
+
+
+def test_people_sort_by_given_name_collectives_by_name():
+    people = ["Nguyễn Thị Lan", "Đỗ Thành Trung", "Trần Văn An", "Lê An", "Bùi Thị Thanh Nhàn"]
+    assert sorted(people, key=lambda n: name_key(n, individual=True)) == [
+        "Lê An", "Trần Văn An", "Nguyễn Thị Lan", "Bùi Thị Thanh Nhàn", "Đỗ Thành Trung",
+    ]
+    mixed = [("Nguyễn Thị Lan", True), ("Đội thanh niên tình nguyện", False), ("Trần Văn Đạt", True)]
+    assert [n for n, _ in sorted(mixed, key=lambda m: name_key(*m))] == [
+        "Trần Văn Đạt", "Đội thanh niên tình nguyện", "Nguyễn Thị Lan",
+    ]

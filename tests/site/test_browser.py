@@ -74,7 +74,7 @@ def test_no_horizontal_scroll_at_375_px(page, site_url, path):
 
 @pytest.mark.parametrize("path", [
     "/", "/bai/anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi/", "/linh-vuc/y-te/",
-    "/muc-luc/", "/ve-chuyen-muc/", "/tim-kiem/?q=duc",
+    "/muc-luc/", "/ve-chuyen-muc/", "/tim-kiem/?q=duc", "/khong-co-mang.html",
 ])
 def test_axe_reports_no_violations(page, site_url, path):
     page.goto(site_url + path)

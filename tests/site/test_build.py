@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.common.vietnamese import sort_key
+from scripts.common.vietnamese import name_key, sort_key
 from tests.site.conftest import output_files
 
 DUC = "bai/ong-nguyen-van-duc-tra-lai-tui-tien-cho-nguoi-danh-roi/index.html"
@@ -89,7 +90,8 @@ def test_story_page_shows_every_public_part(site):
     assert "<figcaption>Ảnh: Võ Thị Kim Liên" in page
     assert 'href="https://www.facebook.com/sharer/sharer.php?u=' in page
     assert 'href="https://sp.zalo.me/' in page
-    assert "<script" not in page, "story pages run no script"
+    # The one script of a story page is the theme's service-worker registration.
+    assert re.findall(r"<script\b[^>]*>", page) == ['<script src="../../theme/js/offline.js" defer>']
 
 
 def test_story_body_headings_sit_under_the_story_section(site):
@@ -123,14 +125,19 @@ def test_units_and_names_follow_vietnamese_alphabetical_order(site):
     assert len(units) > 3
     assert units == sorted(units, key=sort_key)
     names_page = read(site, "theo-ten/index.html").split('class="names"')[1]
-    names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', names_page)
-    assert len(names) > 10
-    assert names == sorted(names, key=sort_key)
-    # Not code-point order: a name with "Đ" comes before one with "E" (code points put it after "Z").
-    starts = [name[0] for name in names]
-    assert "Đ" in starts
-    if any(name[0] in "EGHKLMNOPQRSTUVXY" for name in names):
-        assert names != sorted(names)
+    entries = re.findall(r'<li><a href="[^"]+">(.+?)</a> <span class="meta">([^<·]+) ·', names_page)
+    assert len(entries) > 10
+    # A person's given name, the one the order follows, is in bold.
+    assert 'nguoi/">Lê Minh <b>Đông</b></a>' in names_page
+    entries = [(html.unescape(re.sub(r"</?b>", "", name)), kind.strip()) for name, kind in entries]
+    names = [name for name, _ in entries]
+    # People by given name (tên), then middle, then family name; collectives by their name.
+    assert entries == sorted(entries, key=lambda e: name_key(e[0], individual=e[1] == "Cá nhân"))
+    order = [
+        "Đội thanh niên tình nguyện chuyển đổi số phường Ninh Hà", "Lê Minh Đông", "Nguyễn Văn Đức",
+        "Võ Thị Thu Hà", "Tổ dân phố Phú Thịnh", "Đỗ Thành Trung",
+    ]
+    assert [name for name in names if name in order] == order
 
 
 def test_urls_are_lowercase_ascii_without_tones(site):
@@ -152,13 +159,31 @@ def test_every_page_has_language_policy_and_no_other_host(site):
                 assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} loads {value}"
 
 
-def test_only_the_search_page_allows_scripts(site):
+def test_pages_run_only_our_own_scripts(site):
     search = read(site, "tim-kiem/index.html")
     policy = re.search(r'Content-Security-Policy" content="([^"]+)"', search).group(1)
     assert "script-src 'self' 'wasm-unsafe-eval'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval'", "")
-    home_policy = re.search(r'Content-Security-Policy" content="([^"]+)"', read(site, "index.html")).group(1)
-    assert "script-src" not in home_policy and "default-src 'none'" in home_policy
+    home = read(site, "index.html")
+    home_policy = re.search(r'Content-Security-Policy" content="([^"]+)"', home).group(1)
+    # Only the service worker's registration (a file of ours) runs elsewhere: no eval, nothing inline.
+    assert "script-src 'self';" in home_policy and "worker-src 'self'" in home_policy
+    assert "unsafe" not in home_policy and "default-src 'none'" in home_policy
+    assert re.findall(r"<script\b[^>]*>", home) == ['<script src="./theme/js/offline.js" defer>']
+
+
+def test_service_worker_precaches_the_shell_under_a_content_hash(site):
+    worker = read(site, "sw.js")
+    version = re.search(r'const VERSION = "([0-9a-f]{12})";', worker).group(1)
+    precache = re.search(r"const PRECACHE = (\[.*\]);", worker).group(1)
+    for path in ("./", "khong-co-mang.html", "theme/css/site.css", "theme/js/offline.js"):
+        assert f'"{path}"' in precache
+    assert ".txt" not in precache
+    assert "dien-hinh-tai-nguyen-${VERSION}" in worker and version
+    offline = read(site, "khong-co-mang.html")
+    assert '<meta name="robots" content="noindex">' in offline
+    assert 'href="/theme/css/site.css"' in offline, "served at any address: absolute links"
+    assert "khong-co-mang" not in read(site, "sitemap.xml")
 
 
 def test_story_page_weighs_under_50_kb_of_our_own_code(site):

@@ -167,7 +167,7 @@ PAGE_TYPES = {
     "home": "index.html", "story": DONG + "index.html", "story without photo": DUC + "index.html",
     "poster": DONG + "in/index.html", "listing": "linh-vuc/y-te/index.html", "year": "nam/2026/index.html",
     "names": "theo-ten/index.html", "contents": "muc-luc/index.html", "search": "tim-kiem/index.html",
-    "about": "ve-chuyen-muc/index.html", "404": "404.html",
+    "about": "ve-chuyen-muc/index.html", "404": "404.html", "offline": "khong-co-mang.html",
 }
 
 
