@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
@@ -25,6 +25,7 @@ from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
+from scripts.nomination.template import PLACEHOLDER
 from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
@@ -92,6 +93,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_consent(found)
     _check_images(found)
     _check_body(found)
+    _check_placeholder(found)
     return sorted(found.items, key=lambda p: (p.line, p.field))
 
 
@@ -123,12 +125,15 @@ def _check_place(found: _Findings) -> None:
     if state == PUBLISHED and decision != "approved":
         found.add(("review",), (
             "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
-            "hãy dùng lệnh \"python -m scripts approve\" thay vì chuyển tệp bằng tay"
+            "đơn vị không tự chuyển tệp vào đây: hãy chuyển lại về content/nominations/, Hội đồng "
+            f"thông qua bằng lệnh \"{hints.scripts('approve')}\""
         ), "state.unapproved")
     elif state == NOMINATIONS and decision == "approved":
+        # Approval moves the file, so an approved stamp here was copied with a published story.
         found.add(("review", "decision"), (
-            "phiếu đã được thông qua (approved) nhưng vẫn nằm trong content/nominations/; "
-            "hãy dùng lệnh \"python -m scripts approve\" để chuyển sang content/published/"
+            "phiếu có khối review của một bài đã được thông qua (approved) nhưng vẫn nằm trong "
+            "content/nominations/ (có lẽ chép từ một bài đã đăng): hãy xóa khối review (từ dòng "
+            "\"review:\" đến hết các dòng thụt lề bên dưới); Hội đồng sẽ ghi khi thẩm định"
         ), "state.approved-unpublished")
     elif state == NOMINATIONS and decision in ("returned", "withdrawn"):
         review = nomination.review
@@ -184,7 +189,8 @@ def _check_consent(found: _Findings) -> None:
     consent = meta.get("consent") if isinstance(meta.get("consent"), dict) else {}
     if nominee.get("kind") != "ca-nhan":
         return
-    if consent and consent.get("publish") is not True:
+    # Only a real "false": a word such as "có" is a type error, explained by the schema message.
+    if consent and consent.get("publish") is False:
         found.add(("consent", "publish"), (
             "cá nhân chưa đồng ý cho đăng bài (publish phải là true); không thể giới thiệu khi "
             "chưa có sự đồng ý (Nghị định 13/2023/NĐ-CP)"
@@ -280,6 +286,19 @@ def _check_body(found: _Findings) -> None:
                 why = _image_problem(src, found.ctx)
                 if why:
                     found.add((), why, "body.image", line=number)
+
+
+def _check_placeholder(found: _Findings) -> None:
+    """The template's instruction paragraph left in the story would be published as its text."""
+    nomination = found.nomination
+    opening = PLACEHOLDER.split("\n", 1)[0]
+    for offset, line in enumerate(nomination.body.split("\n")):
+        if line.strip() == opening:
+            found.add((), (
+                "đoạn hướng dẫn của mẫu phiếu (\"Viết bài ở đây, bằng Markdown: …\") vẫn còn trong "
+                "bài: hãy xóa đoạn đó, chỉ để lại bài viết của đơn vị"
+            ), "body.placeholder", line=nomination.body_line + offset)
+            return
 
 
 @dataclass

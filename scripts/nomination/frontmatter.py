@@ -114,6 +114,14 @@ def split(text: str) -> tuple[str, int, str, int]:
 
 def _yaml_message(err: yaml.YAMLError) -> str:
     problem = getattr(err, "problem", None) or str(err)
+    if problem.startswith("found character '\\t'"):
+        mark = err.problem_mark
+        column = mark.column + 1 if mark is not None else 0
+        where = "ở đầu dòng" if column == 1 else f"ở cột {column}"
+        return (
+            f"YAML không hợp lệ: có dấu tab (phím Tab) {where}; phần đầu phiếu không nhận dấu "
+            "tab, hãy xóa nó và gõ dấu cách thay vào"
+        )
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"

@@ -22,7 +22,7 @@ import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.errors import PipelineError
 from scripts.common.fileops import atomic_write
 from scripts.common.period import month_label
@@ -160,7 +160,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         if nomination is None:
             raise PipelineError(
                 f"{ctx.repo.relative(path)}: không đọc được tệp; "
-                "chạy \"python -m scripts validate\" để xem lỗi"
+                f"chạy \"{hints.validate(ctx.repo.relative(path))}\" để xem lỗi"
             )
         review = nomination.review
         if review.get("decision") == "approved" and review.get("forward") is True:
@@ -168,7 +168,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     if not items:
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
-            "\"python -m scripts forward content/published/" + month + "/TEN-BAI.md\""
+            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\""
         )
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items)
@@ -214,7 +214,7 @@ def _images(bundle: Bundle, content: Path) -> list[tuple[Path, str]]:
         posix = PurePosixPath(src)
         source = content / posix
         if posix.is_absolute() or ".." in posix.parts or not source.is_file():
-            raise PipelineError(f"không tìm thấy ảnh content/{src}; chạy \"python -m scripts validate\"")
+            raise PipelineError(f"không tìm thấy ảnh content/{src}; chạy \"{hints.validate()}\"")
         found.append((source, posix.as_posix()))
     return found
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from scripts.common import hints
 from scripts.common.repo import Repo
 from scripts.nomination.checker import slug_problems
 from scripts.nomination.reporters import text_line
@@ -92,7 +93,7 @@ def stop_on_errors(generator) -> None:
     for problem in problems:
         sys.stderr.write(text_line(problem) + "\n")
     _stop(f"Dừng dựng trang: {files} tệp có lỗi. Sửa theo các dòng trên "
-          "(kiểm tra lại bằng \"python -m scripts validate\").")
+          f"(kiểm tra lại bằng \"{hints.validate()}\").")
 
 
 def link_stories(generator) -> None:
