@@ -18,7 +18,6 @@ import traceback
 from scripts import commands
 from scripts.common.errors import PipelineError
 
-
 # argparse's own sentences, said in Vietnamese (the rest of each message is names and values).
 _ARGPARSE_WORDS = (
     (re.compile(r"^the following arguments are required: (.*)$"), "thiếu tham số bắt buộc: {0}"),
