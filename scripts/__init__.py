@@ -14,6 +14,8 @@ Where things live (one room per stage or capability; tests mirror it under ``tes
                    pull-request check of approvals, and the git operations they need.
 - ``reports/``     send dates from history, monthly and yearly tallies and their rendering,
                    the radio bulletin and reading aloud.
+- ``intake/``      the forms editors fill without a terminal (GitHub's issue form, the Word form):
+                   made from the schema, read back into a nomination file or a list of fixes.
 - ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.
 - ``commands/``    the thin command line: one module per ``python -m scripts <command>``.
 """

@@ -42,7 +42,7 @@ def _shown(value) -> str:
     return str(value)
 
 
-def _day_first(value: str) -> str | None:
+def day_first(value: str) -> str | None:
     """The ISO form of a day written day-first (15/11/2026), or None when it is not one."""
     match = _DAY_FIRST.match(value)
     if not match:
@@ -143,7 +143,7 @@ def translate(error: ValidationError, schema: NominationSchema, data: dict) -> t
         return path, "chưa điền"
     if kind == "format":
         if error.validator_value == "date":
-            iso = _day_first(instance) if isinstance(instance, str) else None
+            iso = day_first(instance) if isinstance(instance, str) else None
             if iso:
                 return path, (
                     f"{_shown(instance)} viết theo kiểu ngày/tháng/năm; trong phiếu ngày viết "
