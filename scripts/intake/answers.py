@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from scripts.common.period import Period
+from scripts.common.vietnamese import nfc
 from scripts.intake.form import label, options
 from scripts.intake.issue_body import checked
 from scripts.intake.questions import BODY, QUESTIONS, Question
@@ -27,7 +28,10 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 @dataclass(frozen=True)
 class Photo:
     url: str
+    """An issue attachment's address ("" for a photo embedded in a Word form)."""
     alt: str
+    data: bytes | None = None
+    """The photo's bytes when they came inside the form itself."""
 
 
 @dataclass
@@ -44,6 +48,15 @@ def _put(meta: dict, path: tuple, value) -> None:
     for part in path[:-1]:
         meta = meta.setdefault(part, {})
     meta[path[-1]] = value
+
+
+def _choose(text: str, choices: dict[str, str]) -> str | None:
+    """The value of the option written (a Word form is typed: case and spacing may differ)."""
+    wanted = " ".join(nfc(text).split()).casefold()
+    for shown, value in choices.items():
+        if wanted in (" ".join(shown.split()).casefold(), value):
+            return value
+    return None
 
 
 def _number(text: str):
@@ -102,8 +115,9 @@ def read(values: dict[str, str | None], schema: NominationSchema, units: UnitReg
             result.body = text
         elif question.kind == "dropdown":
             choices = options(question, schema, units)
-            if text in choices:
-                _put(meta, question.path, choices[text])
+            value = _choose(text, choices)
+            if value is not None:
+                _put(meta, question.path, value)
             else:
                 note(question, f"\"{text}\" không có trong danh sách; chọn một trong: {', '.join(choices)}")
         elif question.kind == "checkboxes":

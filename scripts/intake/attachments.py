@@ -3,6 +3,7 @@ and judged by their bytes before anything is written into the repository."""
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -21,6 +22,15 @@ Fetcher = Callable[[str], bytes]
 
 class AttachmentError(Exception):
     """An attachment that cannot be taken; the message is Vietnamese."""
+
+
+_WORD_LINK = re.compile(r"\((https://github\.com/user-attachments/files/[^)\s]+\.docx)\)", re.I)
+
+
+def word_attachment(body: str) -> str | None:
+    """The address of the first Word file (.docx) attached to an issue's text, if any."""
+    match = _WORD_LINK.search(body)
+    return match.group(1) if match and is_attachment(match.group(1)) else None
 
 
 def is_attachment(url: str) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import yaml
 
-from scripts.intake.questions import BODY, BODY_LABEL, CONSENT_OPTIONS, QUESTIONS, Question
+from scripts.intake.questions import BODY, BODY_LABEL, CONSENT_OPTIONS, QUESTIONS, WORD_LABEL, Question
 from scripts.nomination.schema import CONSENT, PRIVATE, PUBLIC, NominationSchema
 from scripts.nomination.units import UnitRegistry
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/gioi-thieu.yml"
+WORD_FORM_PATH = ".github/ISSUE_TEMPLATE/gioi-thieu-word.yml"
 LABEL = "gioi-thieu"
 """The issue label the form sets and the intake workflow answers to."""
 HEADER = (
@@ -35,7 +36,7 @@ def options(question: Question, schema: NominationSchema, units: UnitRegistry) -
     return {labels.get(value, value): value for value in node.get("enum", [])}
 
 
-def _visibility_note(schema: NominationSchema) -> str:
+def visibility_note(schema: NominationSchema) -> str:
     groups: dict[str, list[str]] = {PUBLIC: [], CONSENT: [], PRIVATE: []}
     for question in QUESTIONS:
         where = PUBLIC if question.path == BODY else schema.visibility(question.path)
@@ -81,8 +82,26 @@ def build(schema: NominationSchema, units: UnitRegistry) -> dict:
         "title": "Giới thiệu: ",
         "labels": [LABEL],
         "body": [
-            {"type": "markdown", "attributes": {"value": _visibility_note(schema)}},
+            {"type": "markdown", "attributes": {"value": visibility_note(schema)}},
             *(_element(question, schema, units) for question in QUESTIONS),
+        ],
+    }
+
+
+def build_word(schema: NominationSchema) -> dict:
+    """The issue form that takes a filled Word form (made by ``form --docx``) as an attachment."""
+    return {
+        "name": "Giới thiệu gương điển hình bằng phiếu Word",
+        "description": "Gửi phiếu Word (.docx) đã điền theo mẫu mau-phieu.docx của Văn phòng.",
+        "title": "Giới thiệu: ",
+        "labels": [LABEL],
+        "body": [
+            {"type": "markdown", "attributes": {"value": visibility_note(schema)}},
+            {"type": "textarea", "id": "word", "attributes": {
+                "label": WORD_LABEL,
+                "description": "Kéo thả tệp phiếu Word đã điền (đuôi .docx, ảnh dán trong phiếu) vào ô "
+                "này. Máy đọc phiếu như đọc mẫu trên web và trả lời trong vài phút."},
+             "validations": {"required": True}},
         ],
     }
 
@@ -99,6 +118,8 @@ def _text(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _text)
 
 
-def render(schema: NominationSchema, units: UnitRegistry) -> str:
-    body = yaml.dump(build(schema, units), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return HEADER + body
+def render(schema: NominationSchema, units: UnitRegistry) -> dict[str, str]:
+    """The text of each issue form, by its path in the repository."""
+    forms = {FORM_PATH: build(schema, units), WORD_FORM_PATH: build_word(schema)}
+    return {path: HEADER + yaml.dump(form, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                                     width=100) for path, form in forms.items()}

@@ -70,6 +70,8 @@ QUESTIONS = (
 )
 
 BODY_LABEL = "Bài viết"
+WORD_LABEL = "Phiếu Word (.docx)"
+"""The one question of the issue form that takes a filled Word form instead of the fields."""
 CONSENT_OPTIONS = (
     ("publish", "Người được giới thiệu đồng ý cho đăng bài"),
     ("personal_data", "Người được giới thiệu đồng ý công bố thông tin cá nhân (năm sinh, giới tính, ảnh)"),

@@ -19,10 +19,11 @@ from scripts.common.repo import Repo
 from scripts.common.vietnamese import nfc, short_date, slugify
 from scripts.intake import photos
 from scripts.intake.answers import Answers, read
-from scripts.intake.attachments import AttachmentError, Fetcher, is_attachment
+from scripts.intake.attachments import AttachmentError, Fetcher, is_attachment, word_attachment
+from scripts.intake.docx_form import NotAForm, read_docx
 from scripts.intake.form import FORM_PATH, label
 from scripts.intake.issue_body import answers
-from scripts.intake.questions import BODY, QUESTIONS
+from scripts.intake.questions import BODY, QUESTIONS, WORD_LABEL
 from scripts.nomination.checker import CheckContext, check_file, slug_problems
 from scripts.nomination.problems import Problem, Severity
 from scripts.reports.submissions import DEADLINE_DAY, deadline
@@ -84,12 +85,12 @@ def _store_photos(found: Answers, ctx: CheckContext, slug: str, period: str, fet
     notes, images = [], []
     photo_label = label(next(q for q in QUESTIONS if q.id == "images"), ctx.schema)
     for number, photo in enumerate(found.photos, 1):
-        if not is_attachment(photo.url):
+        if photo.data is None and not is_attachment(photo.url):
             notes.append((photo_label, f"ảnh thứ {number}: chỉ nhận ảnh được kéo thả vào ô (tải lên "
                           "GitHub), không nhận địa chỉ của trang khác"))
             continue
         try:
-            data = fetch(photo.url)
+            data = photo.data if photo.data is not None else fetch(photo.url)
             suffix = photos.accept(data)
         except (AttachmentError, photos.NotAPhoto) as err:
             notes.append((photo_label, f"ảnh thứ {number}: {err}"))
@@ -136,12 +137,27 @@ def _welcome(rel: str, day: dt.date, period: str, warnings: list[tuple[str, str]
 def submit(event: dict, ctx: CheckContext, fetch: Fetcher) -> Outcome:
     """Read the issue of ``event`` (issues opened/edited) into a nomination file, or refuse it."""
     issue = event["issue"]
-    values, missing = answers(issue.get("body") or "", form_elements(ctx.repo))
+    body = issue.get("body") or ""
+    day = sent_on(issue)
+    word = word_attachment(body)
+    if word is not None:
+        try:
+            found = read_docx(fetch(word), ctx.schema, ctx.units, day)
+        except (AttachmentError, NotAForm) as err:
+            return Outcome(_refusal([(WORD_LABEL, str(err))]))
+        return file_nomination(found, ctx, day, fetch)
+    if f"### {WORD_LABEL}" in body:
+        return Outcome(_refusal([(WORD_LABEL, "chưa có tệp phiếu Word: kéo thả tệp đuôi .docx vào ô "
+                                  "(tệp .doc cũ hãy mở bằng Word và lưu lại thành .docx)")]))
+    values, missing = answers(body, form_elements(ctx.repo))
     if len(missing) > len(QUESTIONS) // 2:
         return Outcome(_refusal([("Phiếu", "nội dung không theo mẫu phiếu; hãy mở phiếu mới bằng "
                                   "New issue → Giới thiệu gương điển hình")]))
-    day = sent_on(issue)
-    found = read(values, ctx.schema, ctx.units, day)
+    return file_nomination(read(values, ctx.schema, ctx.units, day), ctx, day, fetch)
+
+
+def file_nomination(found: Answers, ctx: CheckContext, day: dt.date, fetch: Fetcher) -> Outcome:
+    """Write the nomination the answers describe and check it; remove it again when refused."""
     notes = list(found.notes)
     meta = found.meta
     title = nfc(" ".join(str(meta.get("title") or "").split()))
