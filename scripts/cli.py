@@ -39,6 +39,13 @@ def _vietnamese(message: str) -> str:
     return message
 
 
+# What an option's value is, by its name, for options that do not name it themselves.
+_METAVARS = {
+    "root": "THƯ_MỤC", "unit": "MÃ_ĐƠN_VỊ", "kind": "LOẠI", "category": "LOẠI_GƯƠNG",
+    "title": "TIÊU_ĐỀ", "field": "LĨNH_VỰC", "period": "YYYY-MM", "slug": "TÊN_TỆP", "jobs": "SỐ",
+}
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "Cách gọi: " if prefix is None else prefix)
@@ -52,6 +59,14 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "tham số"
         self._optionals.title = "tùy chọn"
         self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
+    def add_argument(self, *args, **kwargs):
+        """An option's value is named in Vietnamese in the help (``--unit MÃ_ĐƠN_VỊ``)."""
+        action = super().add_argument(*args, **kwargs)
+        if action.option_strings and action.metavar is None and action.nargs != 0 \
+                and action.choices is None:
+            action.metavar = _METAVARS.get(action.dest, "GIÁ_TRỊ")
+        return action
 
     def error(self, message: str):
         self.print_usage(sys.stderr)

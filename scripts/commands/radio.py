@@ -20,8 +20,8 @@ HELP = "bản tin phát thanh của tháng từ các bài đã được thông q
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--month", metavar="YYYY-MM", required=True, help="tháng của bản tin, ví dụ 2026-11")
-    parser.add_argument("--out", metavar="FILE", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
-    parser.add_argument("--audio", metavar="FILE.wav",
+    parser.add_argument("--out", metavar="TỆP", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
+    parser.add_argument("--audio", metavar="TỆP.wav",
                         help="đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (giọng tiếng Việt)")
 
 

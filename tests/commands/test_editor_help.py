@@ -22,6 +22,8 @@ def test_help_is_vietnamese(command, empty_repo: Path):
     assert result.code == 0
     assert "Cách gọi:" in result.out and "in hướng dẫn này rồi thoát" in result.out
     assert not ENGLISH.search(result.out), result.out
+    english_value = re.search(r"(?:--[a-z-]+ |^  )(?!YYYY)([A-Z_]{2,})(?=[\s\].])", result.out, re.M)
+    assert english_value is None, english_value and english_value.group(0)
 
 
 def test_usage_errors_are_vietnamese(empty_repo: Path):
