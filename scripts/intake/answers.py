@@ -124,7 +124,7 @@ def read(values: dict[str, str | None], schema: NominationSchema, units: UnitReg
             ticked = checked(text)
             for shown, key in options(question, schema, units).items():
                 _put(meta, (*question.path, key), shown in ticked)
-        elif question.path in (("achievements",),):
+        elif question.path == ("achievements",):
             _put(meta, question.path, _lines(text))
         elif question.path == ("prior_awards",):
             meta["prior_awards"] = _awards(text)
