@@ -19,16 +19,18 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Where `make github` pushes the gh-pages branch: a remote name or a repository URL/path.
-GITHUB_REMOTE ?= origin
+# Where `make github` pushes the gh-pages branch: the separate public repository of the site (a
+# remote name or a repository URL/path), never this private one: see README.md, "Kho riêng tư,
+# trang công khai". Set it up once: git remote add cong-khai git@github.com:OWNER/PUBLIC-REPO.git
+GITHUB_REMOTE ?= cong-khai
 GITHUB_BRANCH ?= gh-pages
 # Reports and bulletins are derived files: written here (ignored by git), never committed.
 REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate form test serve clean publish github bench bench-validate bench-site lint \
-	status report radio
+.PHONY: help venv html validate form test serve clean publish github github-remote bench bench-validate \
+	bench-site bench-photos lint status report radio screenshots vnu
 
 help:
 	@echo "make html      tạo .venv (chỉ thư viện để dựng trang), kiểm tra phiếu, dựng trang vào $(OUTPUTDIR)/"
@@ -39,10 +41,12 @@ help:
 	@echo "make status    hàng chờ thẩm định của Hội đồng (MONTH=YYYY-MM cho một tháng)"
 	@echo "make report MONTH=YYYY-MM  báo cáo tháng (md, csv, html) vào $(REPORTDIR)/; hoặc YEAR=YYYY"
 	@echo "make radio MONTH=YYYY-MM   bản tin truyền thanh (và tệp .wav khi có espeak-ng) vào $(REPORTDIR)/"
-	@echo "make form      tạo lại mẫu phiếu trên GitHub (.github/ISSUE_TEMPLATE/gioi-thieu.yml) từ schema"
+	@echo "make form      tạo lại các mẫu phiếu trên GitHub (.github/ISSUE_TEMPLATE/) từ schema"
 	@echo "make publish   dựng trang với $(PUBLISHCONF) (địa chỉ thật của chuyên mục)"
-	@echo "make github    đăng trang lên nhánh gh-pages bằng ghp-import"
-	@echo "make bench     chạy các phép đo tốc độ (kiểm tra phiếu, rồi dựng trang)"
+	@echo "make github    đăng trang lên kho công khai riêng (GITHUB_REMOTE=$(GITHUB_REMOTE))"
+	@echo "make vnu       cài Nu HTML Checker (npm vnu-jar, cần Java) cho bài kiểm tra HTML hợp lệ"
+	@echo "make screenshots  chụp ảnh màn hình mọi loại trang ở 375 và 1280 px vào screenshots/"
+	@echo "make bench     chạy các phép đo tốc độ (kiểm tra phiếu, dựng trang, ảnh)"
 	@echo "make lint      kiểm tra mã nguồn bằng ruff"
 	@echo "make clean     xóa thư mục $(OUTPUTDIR)/"
 
@@ -84,18 +88,41 @@ publish: validate
 
 # .nojekyll keeps GitHub Pages from dropping files; output/CNAME is written by the build when
 # publishconf.py names a domain (CNAME).
-github: publish
+github: github-remote publish
 	$(BIN)/ghp-import -m "Publish the column" -b $(GITHUB_BRANCH) --no-jekyll -r $(GITHUB_REMOTE) --push $(OUTPUTDIR)
 
+# Checked before the build: a missing remote is said in Vietnamese, not by git after a minute.
+github-remote:
+	@git remote get-url $(GITHUB_REMOTE) >/dev/null 2>&1 || test -d "$(GITHUB_REMOTE)" || \
+	case "$(GITHUB_REMOTE)" in *:*) ;; *) \
+	echo "Lỗi: chưa có kho công khai \"$(GITHUB_REMOTE)\" để đăng trang. Tạo kho công khai riêng rồi chạy: git remote add $(GITHUB_REMOTE) git@github.com:CHỦ-SỞ-HỮU/TÊN-KHO.git (xem README.md, mục Kho riêng tư, trang công khai)" >&2; \
+	exit 2;; esac
+
 # Benchmarks, not tests: validation of 10,000 files, then the site build at 1,000 and 5,000
-# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes).
-bench: bench-validate bench-site
+# stories against plain Pelican, full and cached, and Pagefind on its own (a few minutes), then
+# 100 phone photos processed on 2 cores and a rebuild with nothing new.
+bench: bench-validate bench-site bench-photos
 
 bench-validate: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.validate_bench
 
 bench-site: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.build_bench
+
+bench-photos: $(DEVSTAMP)
+	$(PYTHON) -m tests.bench.photo_bench
+
+# The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
+# kept inside .venv so it goes with it.
+VNU_VERSION := 26.9.27
+vnu: $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar: $(STAMP)
+	npm install --silent --no-save --no-package-lock --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+
+# Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
+screenshots: $(DEVSTAMP)
+	$(PYTHON) -m pytest -m screenshots -q
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py

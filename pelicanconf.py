@@ -18,6 +18,11 @@ COLUMN_NAME = "Điển hình tiên tiến"
 # One line under the column's name in the header and in search results' descriptions.
 COLUMN_TAGLINE = "Gương người tốt, việc tốt, nhân tố điển hình tiên tiến và cách làm hay, sáng tạo"
 
+# An emblem or logo shown beside the ward's name in the banner: an image inside content/ (for
+# example "images/bieu-trung-phuong.png"), re-encoded like a story's photo. Empty: none (the
+# column ships none; a ward uses its own).
+WARD_EMBLEM = ""
+
 SITENAME = f"{COLUMN_NAME} – {WARD_NAME[0].upper()}{WARD_NAME[1:]}"
 SITEURL = ""
 AUTHOR = WARD_AUTHORITY
@@ -30,8 +35,9 @@ PATH = "content"
 # plugin refuses settings that would read it).
 ARTICLE_PATHS = ["published"]
 PAGE_PATHS = ["pages"]
-# Nothing is copied wholesale: content/images also holds photos of pending nominations and of
-# people who did not consent. Pelican copies only the images that published stories show.
+# Nothing is copied: content/images also holds photos of pending nominations and of people who
+# did not consent, with their Exif GPS position. The plugin writes re-encoded variants of the
+# photos published stories declare (scripts/images/), and refuses any STATIC_PATHS.
 STATIC_PATHS = []
 THEME = "theme"
 # Stories and pages are Markdown only; without the reStructuredText reader Pelican no longer

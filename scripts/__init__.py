@@ -9,11 +9,16 @@ Where things live (one room per stage or capability; tests mirror it under ``tes
 - ``common/``      helpers every room uses: repository paths, settings, clock, month periods,
                    file writes, the parallel map, Vietnamese text rules, named errors.
 - ``nomination/``  bytes to a checked nomination: decoding, front matter, loader, schema,
-                   domain rules (a new field or rule goes here), problems and their reporters.
-- ``review/``      the council's decisions (approve, return, withdraw, forward), the queue, the
-                   pull-request check of approvals, and the git operations they need.
-- ``reports/``     send dates from history, monthly and yearly tallies and their rendering,
+                   domain rules (a new field or rule goes here), a file's state, the unit and
+                   council registries, problems and their reporters.
+- ``review/``      the council's decisions (approve, return, withdraw, forward) as signed commits,
+                   import of historical files, the queue, the pull-request checks (approvals,
+                   signatures, send dates), the audit, and the git operations they need.
+- ``reports/``     the history that cross-checks send dates, monthly and yearly tallies and their
+                   rendering,
                    the radio bulletin and reading aloud.
+- ``images/``      photos: whether a file is a sound image, its re-encoded variants (no
+                   metadata, a few widths, WebP plus a fallback) and their cache.
 - ``intake/``      the forms editors fill without a terminal (GitHub's issue form, the Word form):
                    made from the schema, read back into a nomination file or a list of fixes.
 - ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.

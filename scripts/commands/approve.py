@@ -26,10 +26,10 @@ def run(args: argparse.Namespace) -> int:
     return run_decision(
         lambda: decisions.approve(
             repo, decisions.resolve(args.path, repo), args.by, args.ref, decisions.parse_day(args.on),
-            args.forward, args.note,
+            args.forward, args.note, args.key,
         ),
         lambda o: (
             f"Đã thông qua: {o.source} → {o.target} ({how_moved(o)}). "
-            "Hãy commit thay đổi này và mở pull request để Hội đồng hợp nhất (merge)."
+            "Hãy đẩy nhánh lên và mở pull request để Hội đồng hợp nhất (merge)."
         ),
     )

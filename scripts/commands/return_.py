@@ -20,7 +20,9 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     return run_decision(
         lambda: decisions.return_(
-            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on)
+            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on),
+            args.key,
         ),
-        lambda o: f"Đã trả lại để bổ sung: {o.source}. Đơn vị sửa tệp, xóa khối \"review\" và gửi lại.",
+        lambda o: (f"Đã trả lại để bổ sung: {o.source}. "
+                   "Đơn vị sửa tệp (giữ nguyên khối \"review\") và gửi lại."),
     )

@@ -20,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     return run_decision(
         lambda: decisions.withdraw(
-            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on)
+            repo, decisions.resolve(args.path, repo), args.by, args.reason, decisions.parse_day(args.on),
+            args.key,
         ),
         lambda o: (
             f"Đã gỡ bài: {o.source} → {o.target} ({how_moved(o)}). "

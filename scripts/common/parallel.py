@@ -22,25 +22,29 @@ def _run_task(item):
     return _TASK(item)
 
 
-def worth_forking(count: int, jobs: int | None = None) -> bool:
+def worth_forking(count: int, jobs: int | None = None, from_count: int = PARALLEL_FROM) -> bool:
     jobs = jobs or os.cpu_count() or 1
-    return jobs > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    return jobs > 1 and count >= from_count and "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(task: Callable, items: Sequence, jobs: int | None = None) -> list:
+def fork_map(
+    task: Callable, items: Sequence, jobs: int | None = None, from_count: int = PARALLEL_FROM,
+) -> list:
     """``[task(item) for item in items]``, in forked workers when that pays; order is kept.
 
     ``task`` reaches the workers through a module global inherited at fork, so it may be a
-    closure or a bound method that could not be pickled.
+    closure or a bound method that could not be pickled. ``from_count`` is where forking pays:
+    lower for long tasks (a photo takes half a second, a nomination a millisecond).
     """
     jobs = jobs or os.cpu_count() or 1
-    if not worth_forking(len(items), jobs):
+    if not worth_forking(len(items), jobs, from_count):
         return [task(item) for item in items]
     global _TASK
     _TASK = task
     try:
         # Small chunks, so that no worker is left alone with a long last chunk.
-        chunk = max(8, len(items) // (jobs * 32))
+        # Few long tasks (photos) go one at a time.
+        chunk = max(8, len(items) // (jobs * 32)) if len(items) >= PARALLEL_FROM else 1
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run_task, items, chunksize=chunk))
     finally:

@@ -18,13 +18,17 @@ from pathlib import Path, PurePosixPath
 from scripts.common import clock, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import Repo
 from scripts.common.vietnamese import slugify
+from scripts.images.container import NotAnImage
+from scripts.images.library import photo_library
+from scripts.nomination.council import Council
 from scripts.nomination.frontmatter import dotted
 from scripts.nomination.loader import LoadResult, Nomination, load
 from scripts.nomination.messages import translate
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
+from scripts.nomination.state import State
 from scripts.nomination.template import PLACEHOLDER
 from scripts.nomination.units import UnitRegistry
 
@@ -38,7 +42,8 @@ _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+"""An image in Markdown, inline ![alt](src) or by reference ![alt][ref]."""
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
 
@@ -48,6 +53,7 @@ class CheckContext:
     schema: NominationSchema
     units: UnitRegistry
     today: dt.date
+    council: Council
 
     @classmethod
     def for_repo(cls, repo: Repo, today: dt.date | None = None) -> CheckContext:
@@ -56,6 +62,7 @@ class CheckContext:
             NominationSchema.load(repo.schema_file),
             UnitRegistry.load(repo.units_file),
             today or clock.today(),
+            Council.load(repo.root),
         )
 
 
@@ -90,6 +97,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_place(found)
     _check_unit(found)
     _check_dates(found)
+    _check_reviewer(found)
     _check_consent(found)
     _check_images(found)
     _check_body(found)
@@ -121,27 +129,26 @@ def _check_place(found: _Findings) -> None:
             f"kỳ giới thiệu \"{meta['period']}\" không khớp thư mục tháng \"{month}\": sửa "
             f"period thành {month} hoặc chuyển tệp vào content/{state}/{meta['period']}/"
         ), "place.period")
-    decision = nomination.review.get("decision")
-    if state == PUBLISHED and decision != "approved":
+    review = nomination.review
+    current = State.of(state, review.get("decision"))
+    if current is State.UNAPPROVED:
         found.add(("review",), (
             "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
             "đơn vị không tự chuyển tệp vào đây: hãy chuyển lại về content/nominations/, Hội đồng "
             f"thông qua bằng lệnh \"{hints.scripts('approve')}\""
         ), "state.unapproved")
-    elif state == NOMINATIONS and decision == "approved":
-        # Approval moves the file, so an approved stamp here was copied with a published story.
+    elif current is State.APPROVED_UNMOVED:
         found.add(("review", "decision"), (
             "phiếu có khối review của một bài đã được thông qua (approved) nhưng vẫn nằm trong "
             "content/nominations/ (có lẽ chép từ một bài đã đăng): hãy xóa khối review (từ dòng "
             "\"review:\" đến hết các dòng thụt lề bên dưới); Hội đồng sẽ ghi khi thẩm định"
         ), "state.approved-unpublished")
-    elif state == NOMINATIONS and decision in ("returned", "withdrawn"):
-        review = nomination.review
-        what = "trả lại để bổ sung" if decision == "returned" else "gỡ khỏi chuyên mục"
+    elif current in (State.RETURNED, State.WITHDRAWN):
+        what = "trả lại để bổ sung" if current is State.RETURNED else "gỡ khỏi chuyên mục"
         found.add(("review", "decision"), (
             f"đã được Hội đồng {what} ngày {review.get('on')} ({review.get('by')}): "
             f"{review.get('reason', '')}".rstrip(": ")
-        ), f"state.{decision}", Severity.NOTE)
+        ), f"state.{current.code}", Severity.NOTE)
 
 
 def _check_unit(found: _Findings) -> None:
@@ -183,6 +190,25 @@ def _check_dates(found: _Findings) -> None:
         ), "date.before-period", Severity.WARNING)
 
 
+def _check_reviewer(found: _Findings) -> None:
+    """``review.by`` names a person of the council registry serving on the decision date."""
+    review = found.nomination.review
+    by, day = review.get("by"), clock.parse_date(review.get("on"))
+    if not isinstance(by, str) or day is None:
+        return  # missing or malformed: the schema already says so
+    member = found.ctx.council.person(by)
+    if member is None:
+        found.add(("review", "by"), (
+            f"\"{by}\" không có trong danh sách Thường trực Hội đồng (schema/council.yaml); "
+            "ghi đúng họ tên thành viên đã ra quyết định"
+        ), "review.not-member")
+    elif not member.serves_on(day):
+        found.add(("review", "by"), (
+            f"{member.name} không làm nhiệm vụ trong Hội đồng ngày {day.isoformat()} "
+            f"(nhiệm kỳ {member.period})"
+        ), "review.out-of-office")
+
+
 def _check_consent(found: _Findings) -> None:
     meta = found.nomination.meta
     nominee = meta.get("nominee") if isinstance(meta.get("nominee"), dict) else {}
@@ -208,7 +234,7 @@ def _check_consent(found: _Findings) -> None:
 
 
 def _image_problem(src: str, ctx: CheckContext) -> str | None:
-    """Why an image path is refused, or None when it names a real image inside content/."""
+    """Why an image path is refused, or None when it names a sound image inside content/."""
     if _SCHEME.match(src) or src.startswith("//"):
         return "ảnh phải là tệp trong kho (đường dẫn tương đối), không phải địa chỉ web hay data:"
     posix = PurePosixPath(src.replace("\\", "/"))
@@ -219,11 +245,10 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
     if posix.suffix.lower() not in IMAGE_SUFFIXES:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
-    target = ctx.repo.content / posix
-    if target.is_symlink():
-        return "ảnh là liên kết tượng trưng (symlink); hãy đặt tệp ảnh thật"
-    if not target.is_file():
-        return f"không tìm thấy tệp ảnh content/{posix}"
+    try:
+        photo_library(ctx.repo).check(posix.as_posix())
+    except NotAnImage as err:
+        return str(err)
     return None
 
 
@@ -281,11 +306,12 @@ def _check_body(found: _Findings) -> None:
                     f"liên kết \"{target[:60]}\" không được phép: chỉ dùng http(s), mailto hoặc "
                     "đường dẫn tương đối"
                 ), "body.link", line=number)
-        for src in _IMAGE.findall(text):
-            if not _SCHEME.match(src):
-                why = _image_problem(src, found.ctx)
-                if why:
-                    found.add((), why, "body.image", line=number)
+        if _IMAGE.search(text):
+            # Photos only through images: (consent, alt, credit and checks in one place).
+            found.add((), (
+                "ảnh không được chèn trong nội dung bài; hãy khai báo ảnh trong trường images: "
+                "(src: images/YYYY-MM/ten-anh.jpg, alt, credit) ở phần đầu tệp"
+            ), "body.image", line=number)
 
 
 def _check_placeholder(found: _Findings) -> None:

@@ -88,6 +88,8 @@ class LoadResult:
     problems: list[Problem]
     legacy_text: str | None = None
     """For a file in a legacy encoding detected with confidence: its text, for ``--fix``."""
+    raw: bytes | None = None
+    """The bytes read (by ``load``): the review commands stamp these, without reading again."""
 
 
 def load(path: Path, repo: Repo) -> LoadResult:
@@ -113,7 +115,9 @@ def load(path: Path, repo: Repo) -> LoadResult:
         return LoadResult(None, [problem(1, "là một thư mục, không phải tệp", "file.directory")])
     except OSError as err:
         return LoadResult(None, [problem(1, f"không đọc được tệp ({err.strerror})", "file.unreadable")])
-    return load_bytes(raw, path, repo)
+    result = load_bytes(raw, path, repo)
+    result.raw = raw
+    return result
 
 
 def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:

@@ -1,20 +1,22 @@
 """When each content file was first committed, from one ``git log`` over content/.
 
-The date a unit sent a nomination is the author date of the commit that first added the file,
-following renames (approve, return and withdraw move files with ``git mv``). One
-``git log --name-status`` over content/ gives every add and rename at once; walking it here is
-much faster than one ``git log --follow`` per file, and it also pairs a delete and an add of the
-same file name in one commit, which git reports instead of a rename when a move also rewrote
-much of the file.
+The report counts ``submitted_on`` as the sending date: the pull-request check
+(``check-send-dates``) holds it to GitHub's clock when the file arrives. History is the cross-check:
+the commit that first added the file, following renames (approve, return and withdraw move files
+with ``git mv``). One ``git log --name-status`` over content/ gives every add and rename at once;
+walking it here is much faster than one ``git log --follow`` per file, and it also pairs a delete
+and an add of the same file name in one commit, which git reports instead of a rename when a move
+also rewrote much of the file.
 
-Author date, not committer date: rebasing or cherry-picking a unit's commit when the office
-merges it rewrites the committer date to the day of the merge, while the author date keeps the
-day the unit made the commit. Dates are read in the ward's time zone (Asia/Ho_Chi_Minh).
+Both the author date and the committer date are kept, read in the ward's time zone
+(Asia/Ho_Chi_Minh): the sender sets either at will, so neither decides, but a ``submitted_on``
+earlier than either of them is worth a look, and so is a commit dated before its own parent (a
+backdated commit on top of a recent branch).
 
 Two kinds of commit say nothing about when a unit sent a file: the cut-off commit of a shallow
-clone (it seems to add everything), and a bulk import that adds nominations of several months at
-once (a unit sends one month at a time; adding earlier months into the repository is an import).
-Their files keep ``submitted_on``.
+clone (it seems to add everything), and the council's import of historical files, which
+``python -m scripts import`` marks with an ``Council-Import:`` trailer. The pull-request check
+refuses that trailer in a unit's pull request, so nothing a unit commits can switch the rule.
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from scripts.common.clock import WARD_TIMEZONE
-from scripts.common.period import Period
 from scripts.common.repo import Repo
 
 SHALLOW = "lịch sử git bị cắt ngắn (shallow clone)"
-BULK_IMPORT = "commit nhập hàng loạt (phiếu của nhiều tháng cùng lúc)"
+IMPORT_TRAILER = "Council-Import"
+"""The trailer ``python -m scripts import`` writes on the council's import commit."""
 _RECORD = "\x1e"
 _FIELD = "\x1f"
 
@@ -37,14 +39,21 @@ _FIELD = "\x1f"
 @dataclass(frozen=True)
 class Added:
     commit: str
-    when: dt.datetime
+    authored: dt.datetime
     """The author date, in the ward's time zone."""
+    committed: dt.datetime
+    """The committer date, in the ward's time zone."""
     unreliable: str = ""
-    """Why the date says nothing about sending (Vietnamese), or "" when it does."""
+    """Why the dates say nothing about sending (Vietnamese), or "" when they do."""
+    imported: bool = False
+    """The council's import commit (``Council-Import:`` trailer)."""
+    parents_committed: dt.datetime | None = None
+    """The latest committer date of its parents: a commit dated before its parent was backdated."""
 
     @property
-    def day(self) -> dt.date:
-        return self.when.date()
+    def days(self) -> tuple[dt.date, dt.date]:
+        """(author day, committer day)."""
+        return self.authored.date(), self.committed.date()
 
 
 @dataclass
@@ -81,10 +90,8 @@ def _latest(events, limit: int):
     return best
 
 
-def _month_of(path: str) -> str | None:
-    """The month folder of a content/<state>/<YYYY-MM>/<slug>.md path."""
-    parts = PurePosixPath(path).parts
-    return parts[-2] if len(parts) >= 3 and Period.match(parts[-2]) else None
+def _ward_time(stamp: str | int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(int(stamp), WARD_TIMEZONE)
 
 
 def _git(repo: Repo, *args: str) -> subprocess.CompletedProcess:
@@ -105,16 +112,19 @@ def read_history(repo: Repo) -> History:
     prefix, shallow = [*info.stdout.split("\n"), "", ""][:2]
     log = _git(
         repo, "log", "--topo-order", "--reverse", "-M", "--name-status", "-z", "--no-color",
-        f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%P", "--", "content",
+        f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%ct{_FIELD}%P{_FIELD}"
+        f"%(trailers:key={IMPORT_TRAILER},valueonly,separator=%x20)", "--", "content",
     )
     if log.returncode != 0:
         return History(False, "kho git chưa có commit nào")
     history = History(True, shallow=shallow.strip() == "true")
-    _parse(log.stdout, prefix.strip(), history)
+    dates = _git(repo, "log", "--no-color", "--format=%H %ct", "HEAD")
+    committed = dict(line.split(" ", 1) for line in dates.stdout.splitlines() if " " in line)
+    _parse(log.stdout, prefix.strip(), history, committed)
     return history
 
 
-def _parse(output: str, prefix: str, history: History) -> None:
+def _parse(output: str, prefix: str, history: History, committed: dict[str, str]) -> None:
     """Record adds and moves, keyed by path relative to ``repo.root`` (git prints top-level paths)."""
 
     def local(path: str) -> str | None:
@@ -125,8 +135,7 @@ def _parse(output: str, prefix: str, history: History) -> None:
     index = 0
     for index, record in enumerate(output.split(_RECORD)[1:], start=1):
         tokens = record.split("\0")
-        commit, stamp, parents = tokens[0].split(_FIELD)
-        when = dt.datetime.fromtimestamp(int(stamp), WARD_TIMEZONE)
+        commit, authored, stamp, parents, imported = tokens[0].split(_FIELD)
         adds: list[str] = []
         deletes: list[str] = []
         rest = [t.strip("\n") for t in tokens[1:]]
@@ -159,12 +168,12 @@ def _parse(output: str, prefix: str, history: History) -> None:
             if old and old != path:
                 moved_from[path] = old
         created = [path for path in adds if path not in moved_from]
-        unreliable = ""
-        if history.shallow and not parents.strip():
-            unreliable = SHALLOW
-        elif len({_month_of(path) for path in created} - {None}) > 1:
-            unreliable = BULK_IMPORT
-        added = Added(commit, when, unreliable)
+        unreliable = SHALLOW if history.shallow and not parents.strip() else ""
+        parent_stamps = [int(committed[p]) for p in parents.split() if p in committed]
+        added = Added(
+            commit, _ward_time(authored), _ward_time(stamp), unreliable, bool(imported.strip()),
+            _ward_time(max(parent_stamps)) if parent_stamps else None,
+        )
         for path, old in moved_from.items():
             history._moves.setdefault(path, []).append((index, old))
         for path in created:

@@ -22,6 +22,7 @@ from scripts.common.repo import Repo
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date
 from scripts.nomination.loader import load
+from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 from scripts.reports.read_aloud import Lexicon, markdown_paragraphs, number_words, speakable, syllables
 from scripts.reports.submissions import DEADLINE_DAY
@@ -76,7 +77,7 @@ def _stories(repo: Repo, period: str) -> tuple[list, list[str]]:
         nomination = result.nomination
         if nomination is None:
             skipped.append(f"{repo.relative(path)}: " + "; ".join(p.message for p in result.problems))
-        elif nomination.review.get("decision") != "approved":
+        elif nomination.review.get("decision") != APPROVED:
             skipped.append(f"{nomination.rel}: chưa có dấu thẩm định \"approved\"")
         else:
             stories.append(nomination)

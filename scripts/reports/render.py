@@ -19,24 +19,25 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, short_date
+from scripts.nomination.state import State
 from scripts.reports.submissions import (
     DEADLINE_DAY,
     LAST_ON_TIME_DAY,
-    SOURCE_GIT,
+    SOURCE_CHECKED,
+    SOURCE_IMPORTED,
+    SOURCE_UNCHECKED,
     MonthReport,
     Submission,
     Tally,
     YearReport,
 )
 
-STATE_LABELS = {
-    "pending": "Chờ thẩm định",
-    "approved": "Thông qua",
-    "returned": "Trả lại",
-    "withdrawn": "Gỡ bài",
+SOURCE_LABELS = {
+    SOURCE_CHECKED: "phiếu, đã đối chiếu git",
+    SOURCE_IMPORTED: "phiếu, Hội đồng nhập",
+    SOURCE_UNCHECKED: "phiếu, chưa đối chiếu git",
 }
-SOURCE_LABELS = {SOURCE_GIT: "git", "submitted_on": "phiếu (submitted_on)"}
-MONTH_MARKS = {"on-time": "Đ", "late": "M", "none": "K", "not-due": ""}
+MONTH_MARKS = {"on-time": "Đ", "late": "M", "check": "C", "none": "K", "not-due": ""}
 """One letter per month in the yearly table: easy to count with COUNTIF in a spreadsheet."""
 
 
@@ -81,8 +82,8 @@ class Document:
 
 def _tally_cells(tally: Tally) -> list[int]:
     return [
-        tally.states["approved"], tally.states["returned"], tally.states["withdrawn"],
-        tally.states["pending"], tally.forwarded,
+        tally.states[State.PUBLISHED], tally.states[State.RETURNED], tally.states[State.WITHDRAWN],
+        tally.states[State.SUBMITTED], tally.forwarded,
     ]
 
 
@@ -99,57 +100,48 @@ def _deadline_rule(due: dt.date | None = None) -> str:
 
 
 def _source_legend(report) -> str:
+    rule = (
+        "Ngày gửi là ngày ghi trên phiếu (submitted_on), đã được bước kiểm tra pull request đối chiếu "
+        "với đồng hồ của máy chủ GitHub khi đơn vị gửi."
+    )
     if report.history.available:
         return (
-            "Ngày gửi lấy theo lịch sử git: ngày của commit đầu tiên thêm tệp vào kho (ngày tác giả, "
-            "giờ Việt Nam), theo dấu cả khi tệp được chuyển thư mục lúc thẩm định. Lấy ngày ghi trên "
-            "phiếu (submitted_on) khi tệp chưa commit, khi commit đó nhập cùng lúc phiếu của nhiều tháng "
-            "(nhập hàng loạt) hoặc khi lịch sử git bị cắt ngắn (shallow clone)."
+            f"{rule} Báo cáo đối chiếu thêm với commit đầu tiên thêm tệp vào kho (ngày tác giả và ngày "
+            "commit, giờ Việt Nam): phiếu ghi ngày sớm hơn ngày của commit quá 1 ngày, hoặc commit có "
+            "ngày sớm hơn commit cha của nó, thì chưa được tính, ghi \"Cần kiểm tra\" kèm lý do để Hội "
+            "đồng xem lại. Phiếu cũ do Hội đồng nhập bằng "
+            "lệnh import được tính theo ngày trên phiếu."
         )
-    return (
-        f"Không dùng được lịch sử git ({report.history.reason}): ngày gửi lấy theo ngày ghi trên phiếu "
-        "(submitted_on)."
-    )
+    return f"{rule} Không đối chiếu được với lịch sử git ({report.history.reason})."
 
 
 def _item_note(item: Submission) -> str:
     notes = []
-    if item.disagrees:
-        gap = item.gap_days
-        side = "sau" if gap > 0 else "trước"
-        text = (
-            f"lệch ngày: git {short_date(item.git)}, phiếu ghi {short_date(item.declared)} "
-            f"(git {side} {abs(gap)} ngày)"
-        )
-        if item.verdict_differs:
-            declared = "đúng hạn" if item.declared < item.git else "muộn"
-            text += f"; theo phiếu thì {declared}, cần xem lại"
-        notes.append(text)
+    if item.needs_check:
+        notes.append(f"cần kiểm tra: {item.check_reason}")
+    if item.source == SOURCE_IMPORTED:
+        notes.append(f"Hội đồng nhập phiếu cũ (commit {item.added.commit[:10]})")
     if item.fallback:
-        notes.append(f"theo ngày trên phiếu vì {item.fallback}")
-    if item.sent is None:
-        notes.append("không xác định được ngày gửi (thiếu submitted_on)")
+        notes.append(f"chưa đối chiếu được với git vì {item.fallback}")
     return "; ".join(notes)
 
 
 def _unit_note(items: list[Submission]) -> str:
-    """Short: the disagreements by file name, then why some dates come from the files (once each)."""
-    notes = [f"{item.slug}: {_item_note(item)}" for item in items if item.disagrees]
-    reasons = dict.fromkeys(item.fallback for item in items if item.fallback and not item.disagrees)
-    notes += [f"ngày theo phiếu vì {reason}" for reason in reasons]
-    if any(item.sent is None for item in items):
-        notes.append("có phiếu thiếu submitted_on")
+    """Short: the files to check by name, then why some dates were not compared (once each)."""
+    notes = [f"{item.slug}: {_item_note(item)}" for item in items if item.needs_check]
+    reasons = dict.fromkeys(item.fallback for item in items if item.fallback and not item.needs_check)
+    notes += [f"chưa đối chiếu được với git vì {reason}" for reason in reasons]
     return "; ".join(notes)
 
 
 def _on_time_label(item: Submission) -> str:
-    return {True: "Đúng hạn", False: "Muộn", None: "Không rõ"}[item.on_time]
+    return {True: "Đúng hạn", False: "Muộn", None: "Cần kiểm tra"}[item.on_time]
 
 
 def layout_month(report: MonthReport, ward: WardSettings) -> Document:
     label = month_label(report.period)
-    columns = ["STT", "Mã đơn vị", "Đơn vị", "Đã gửi", "Đúng hạn", "Muộn", *_STATE_COLUMNS,
-               "Nguồn ngày gửi", "Ghi chú"]
+    columns = ["STT", "Mã đơn vị", "Đơn vị", "Đã gửi", "Đúng hạn", "Muộn", "Cần kiểm tra",
+               *_STATE_COLUMNS, "Nguồn ngày gửi", "Ghi chú"]
     rows = []
     bars = []
     for number, row in enumerate(report.rows, start=1):
@@ -160,12 +152,13 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
             note = _unit_note(row.items)
         sources = ", ".join(SOURCE_LABELS[s] for s in row.sources)
         rows.append([number, row.unit.id, row.unit.name, tally.sent, tally.on_time, tally.late,
-                     *_tally_cells(tally), sources, note])
+                     tally.to_check, *_tally_cells(tally), sources, note])
         bars.append(Bar(row.unit.short, [(tally.on_time, "on-time"), (tally.late, "late")],
                         f"{tally.on_time} đúng hạn, {tally.late} muộn" if tally.sent else "không gửi"))
     total = report.total
-    footer = ["", "", "Cộng", total.sent, total.on_time, total.late, *_tally_cells(total), "", ""]
-    main = Table("Tổng hợp theo đơn vị", columns, rows, footer, numeric={0, 3, 4, 5, 6, 7, 8, 9, 10})
+    footer = ["", "", "Cộng", total.sent, total.on_time, total.late, total.to_check,
+              *_tally_cells(total), "", ""]
+    main = Table("Tổng hợp theo đơn vị", columns, rows, footer, numeric={0, *range(3, 12)})
 
     detail_rows = []
     for item in report.submissions:
@@ -173,20 +166,20 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
         unit = unit or f"(không có trong danh mục: {item.unit_id or 'thiếu submitted_by'})"
         detail_rows.append([
             unit, item.slug, short_date(item.sent) if item.sent else "",
-            SOURCE_LABELS.get(item.source, ""),
-            short_date(item.declared) if item.declared else "", _on_time_label(item),
-            STATE_LABELS[item.state], "Có" if item.forwarded else "", _item_note(item),
+            SOURCE_LABELS[item.source],
+            short_date(item.git) if item.git else "", _on_time_label(item),
+            item.state.label, "Có" if item.forwarded else "", _item_note(item),
         ])
     detail = Table("Chi tiết từng phiếu",
-                   ["Đơn vị", "Tệp", "Ngày gửi", "Nguồn", "Ngày ghi trên phiếu", "Hạn",
+                   ["Đơn vị", "Tệp", "Ngày gửi", "Nguồn", "Ngày commit (git)", "Hạn",
                     "Trạng thái", "Gửi cấp trên", "Ghi chú"], detail_rows)
 
     notes = [f"Không đọc được {u.rel}: {u.message}" for u in report.unreadable]
     notes += [f"{item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục schema/units.yaml"
               for item in report.unknown_unit]
-    flagged = sum(1 for item in report.submissions if item.disagrees)
+    flagged = sum(1 for item in report.submissions if item.needs_check)
     if flagged:
-        notes.append(f"{flagged} phiếu có ngày gửi theo git khác ngày ghi trên phiếu: xem cột Ghi chú.")
+        notes.append(f"{flagged} phiếu cần kiểm tra ngày gửi, chưa tính đúng hạn hay muộn: xem cột Ghi chú.")
     scale = max([1] + [r.tally.sent for r in report.rows])
     return Document(
         title=f"Báo cáo gửi gương điển hình tiên tiến – {label}",
@@ -200,8 +193,8 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
         legend=[
             _deadline_rule(report.due),
             _source_legend(report),
-            "Lệch ngày: ngày theo git khác ngày đơn vị ghi trên phiếu; báo cáo tính theo git, Hội đồng "
-            "xem lại những phiếu ghi \"cần xem lại\" (hai ngày ở hai phía của hạn gửi).",
+            "Cần kiểm tra: phiếu chưa được tính đúng hạn hay muộn cho đến khi Hội đồng xem lại "
+            "(lý do ở cột Ghi chú).",
             "Trạng thái: Chờ thẩm định (đang ở content/nominations/), Thông qua (đã đăng, ở "
             "content/published/), Trả lại (để đơn vị bổ sung), Gỡ bài (đã đăng rồi gỡ). Gửi cấp trên: "
             f"Hội đồng chọn gửi {ward.upper_council_name}.",
@@ -213,7 +206,7 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
 def layout_year(report: YearReport, ward: WardSettings) -> Document:
     months = [f"T{m}" for m in range(1, 13)]
     columns = ["STT", "Mã đơn vị", "Đơn vị", *months, "Số tháng đúng hạn", "Đã gửi", "Đúng hạn", "Muộn",
-               *_STATE_COLUMNS]
+               "Cần kiểm tra", *_STATE_COLUMNS]
     rows = []
     bars = []
     for number, row in enumerate(report.rows, start=1):
@@ -221,22 +214,24 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
         marks = [MONTH_MARKS[row.months[m]] for m in range(1, 13)]
         late_months = sum(1 for status in row.months.values() if status == "late")
         rows.append([number, row.unit.id, row.unit.name, *marks, f"{row.on_time_months}/12",
-                     tally.sent, tally.on_time, tally.late, *_tally_cells(tally)])
+                     tally.sent, tally.on_time, tally.late, tally.to_check, *_tally_cells(tally)])
         bars.append(Bar(row.unit.short, [(row.on_time_months, "on-time"), (late_months, "late")],
                         f"{row.on_time_months}/12 tháng đúng hạn"))
     total = report.total
-    footer = ["", "", "Cộng", *[""] * 12, "", total.sent, total.on_time, total.late, *_tally_cells(total)]
-    numeric = {0, *range(15, 24)}
+    footer = ["", "", "Cộng", *[""] * 12, "", total.sent, total.on_time, total.late, total.to_check,
+              *_tally_cells(total)]
+    numeric = {0, *range(15, 25)}
     main = Table("Tổng hợp theo đơn vị", columns, rows, footer, numeric=numeric)
-    disagreement_rows = [
-        [item.period, item.slug, short_date(item.git), short_date(item.declared), _item_note(item)]
-        for item in report.disagreements
+    check_rows = [
+        [item.period, item.slug, short_date(item.declared) if item.declared else "",
+         short_date(item.git) if item.git else "", item.check_reason]
+        for item in report.to_check
     ]
     tables = [main]
-    if disagreement_rows:
-        tables.append(Table("Phiếu có ngày gửi theo git khác ngày ghi trên phiếu",
-                            ["Kỳ", "Tệp", "Ngày theo git", "Ngày ghi trên phiếu", "Ghi chú"],
-                            disagreement_rows))
+    if check_rows:
+        tables.append(Table("Phiếu cần kiểm tra ngày gửi (chưa tính)",
+                            ["Kỳ", "Tệp", "Ngày ghi trên phiếu", "Ngày commit (git)", "Lý do"],
+                            check_rows))
     notes = [f"Không đọc được {u.rel}: {u.message}" for u in report.unreadable]
     notes += [f"{item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục schema/units.yaml"
               for item in report.unknown_unit]
@@ -248,8 +243,8 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
         chart=Chart(f"Số tháng gửi đúng hạn trong năm {report.year}", bars, 12,
                     [("on-time", "Tháng có phiếu đúng hạn"), ("late", "Tháng chỉ có phiếu muộn")]),
         legend=[
-            "T1…T12: Đ = có ít nhất một phiếu đúng hạn; M = chỉ có phiếu muộn; K = không gửi; "
-            "để trống = tháng chưa đến hạn.",
+            "T1…T12: Đ = có ít nhất một phiếu đúng hạn; M = có phiếu muộn, không phiếu nào đúng hạn; "
+            "C = chỉ có phiếu cần kiểm tra ngày gửi; K = không gửi; để trống = tháng chưa đến hạn.",
             "Số tháng đúng hạn: số tháng có ít nhất một phiếu đúng hạn, trên 12 tháng "
             "(tiêu chí chấm điểm thi đua hằng năm).",
             _deadline_rule(),

@@ -1,8 +1,10 @@
 """Who sent what, when: per-unit rows for the monthly and yearly reports.
 
-Every nomination file for the period is loaded (the shared loader), its sending date taken from
-git history when there is one (``githistory``), else from ``submitted_on``, and judged against
-the deadline. Every unit of the registry gets a row, those that sent nothing included.
+Every nomination file for the period is loaded (the shared loader) and its ``submitted_on`` judged
+against the deadline: the pull-request check held that date to GitHub's clock when the file
+arrived. Git history (``githistory``) is the cross-check: a file whose ``submitted_on`` is more than
+a day earlier than the dates of the commit that added it is not counted but marked "cần kiểm tra"
+with the reason. Every unit of the registry gets a row, those that sent nothing included.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from pathlib import Path
 from scripts.common import clock
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.vietnamese import short_date
 from scripts.nomination.loader import load
+from scripts.nomination.state import State
 from scripts.nomination.units import Unit, UnitRegistry
-from scripts.reports.githistory import History, read_history
+from scripts.reports.githistory import Added, History, read_history
 
 DEADLINE_DAY = 15
 """Units send their examples "trước ngày 15 hằng tháng" (Văn bản số 124/UBND ngày 31/3/2021 of the
@@ -26,11 +30,16 @@ before the 15th, so the 15th itself is late. On time = sent on or before LAST_ON
 month the nomination is for (or earlier), in the ward's time zone."""
 LAST_ON_TIME_DAY = DEADLINE_DAY - 1
 
-STATES = ("pending", "approved", "returned", "withdrawn")
-"""pending: waiting for the council; approved: in published/; returned; withdrawn."""
 
-SOURCE_GIT = "git"
-SOURCE_DECLARED = "submitted_on"
+GRACE_DAYS = 1
+"""How far ``submitted_on`` may fall before a git date of its commit (around midnight) unflagged."""
+
+SOURCE_CHECKED = "checked"
+"""``submitted_on`` agrees with the commit that added the file."""
+SOURCE_IMPORTED = "imported"
+"""Added by the council's import commit: history says nothing about sending."""
+SOURCE_UNCHECKED = "unchecked"
+"""No git date to compare with (uncommitted, no history, shallow clone)."""
 
 def deadline(period: Period) -> dt.date:
     """The first day that is late for ``period``."""
@@ -45,50 +54,65 @@ class Submission:
     slug: str
     period: str
     unit_id: str | None
-    state: str
+    state: State
     forwarded: bool
     declared: dt.date | None
-    """``submitted_on`` as written in the file."""
-    git: dt.date | None
-    """The day of the commit that first added the file (ward time), when history has it."""
-    git_commit: str | None = None
+    """``submitted_on`` as written in the file: the sending date that counts."""
+    added: Added | None = None
+    """The commit that first added the file, when history has it."""
     fallback: str = ""
-    """Why the git date is not used (Vietnamese), when it is not."""
+    """Why there is no git date to compare with (Vietnamese), when there is none."""
 
     @property
     def sent(self) -> dt.date | None:
-        return self.git or self.declared
+        return self.declared
 
     @property
-    def source(self) -> str | None:
-        if self.git:
-            return SOURCE_GIT
-        return SOURCE_DECLARED if self.declared else None
+    def git(self) -> dt.date | None:
+        """The later of the adding commit's author and committer days."""
+        return max(self.added.days) if self.added else None
+
+    @property
+    def source(self) -> str:
+        if self.added and self.added.imported:
+            return SOURCE_IMPORTED
+        return SOURCE_CHECKED if self.added else SOURCE_UNCHECKED
+
+    @property
+    def check_reason(self) -> str:
+        """Why the file is not counted (Vietnamese), or "" when its ``submitted_on`` can be."""
+        if self.declared is None:
+            return "thiếu ngày gửi (submitted_on)"
+        if self.source != SOURCE_CHECKED:
+            return ""
+        grace = dt.timedelta(days=GRACE_DAYS)
+        commit = self.added.commit[:10]
+        authored, committed = self.added.days
+        reasons = []
+        if max(authored, committed) - self.declared > grace:
+            reasons.append(
+                f"phiếu ghi ngày gửi {short_date(self.declared)} nhưng commit {commit} thêm tệp có ngày "
+                f"tác giả {short_date(authored)}, ngày commit {short_date(committed)} "
+                f"(sau {(max(authored, committed) - self.declared).days} ngày)"
+            )
+        parent = self.added.parents_committed
+        if parent and parent.date() - committed > grace:
+            reasons.append(
+                f"commit {commit} có ngày commit {short_date(committed)}, sớm hơn commit cha của nó "
+                f"({short_date(parent.date())}): ngày của commit đã bị đặt lùi"
+            )
+        return "; ".join(reasons)
+
+    @property
+    def needs_check(self) -> bool:
+        return bool(self.check_reason)
 
     @property
     def on_time(self) -> bool | None:
-        if self.sent is None:
+        """True or False by ``submitted_on``; None when it is missing or must be checked first."""
+        if self.needs_check:
             return None
         return self.sent < deadline(Period.parse(self.period))
-
-    @property
-    def gap_days(self) -> int | None:
-        """Days from ``submitted_on`` to the git date (positive: git is later); None if one is missing."""
-        if self.git and self.declared:
-            return (self.git - self.declared).days
-        return None
-
-    @property
-    def disagrees(self) -> bool:
-        return bool(self.gap_days)
-
-    @property
-    def verdict_differs(self) -> bool:
-        """The two dates fall on different sides of the deadline."""
-        if not self.disagrees:
-            return False
-        due = deadline(Period.parse(self.period))
-        return (self.git < due) != (self.declared < due)
 
 
 @dataclass(frozen=True)
@@ -102,7 +126,8 @@ class Tally:
     sent: int = 0
     on_time: int = 0
     late: int = 0
-    undated: int = 0
+    to_check: int = 0
+    """Not counted: ``submitted_on`` missing or disagreeing with history ("cần kiểm tra")."""
     states: Counter = field(default_factory=Counter)
     forwarded: int = 0
 
@@ -113,7 +138,7 @@ class Tally:
         elif item.on_time is False:
             self.late += 1
         else:
-            self.undated += 1
+            self.to_check += 1
         self.states[item.state] += 1
         self.forwarded += item.forwarded
 
@@ -121,7 +146,7 @@ class Tally:
         self.sent += other.sent
         self.on_time += other.on_time
         self.late += other.late
-        self.undated += other.undated
+        self.to_check += other.to_check
         self.states.update(other.states)
         self.forwarded += other.forwarded
 
@@ -134,7 +159,7 @@ class UnitMonth:
 
     @property
     def sources(self) -> list[str]:
-        return sorted({item.source for item in self.items if item.source})
+        return sorted({item.source for item in self.items})
 
 
 @dataclass
@@ -171,7 +196,7 @@ class MonthReport:
 class UnitYear:
     unit: Unit
     months: dict[int, str]
-    """Month → "on-time", "late", "none" or "not-due"."""
+    """Month → "on-time", "late", "check" (only files to check), "none" or "not-due"."""
     tally: Tally
 
     @property
@@ -188,14 +213,15 @@ class YearReport:
     unknown_unit: list[Submission]
     unreadable: list[Unreadable]
     history: History
-    disagreements: list[Submission]
+    to_check: list[Submission]
+    """Files not counted until the council checks their sending date."""
 
 
-def _state(folder: str, review: dict) -> str:
-    if folder == PUBLISHED:
-        return "approved"
-    decision = review.get("decision")
-    return decision if decision in ("returned", "withdrawn") else "pending"
+def _state(folder: str, review: dict) -> State:
+    """The file's state as the tallies count it: a file in published/ counts as published (the
+    checker reports a missing stamp), a stamped file not yet moved as still waiting."""
+    state = State.of(folder, review.get("decision"))
+    return {State.UNAPPROVED: State.PUBLISHED, State.APPROVED_UNMOVED: State.SUBMITTED}.get(state, state)
 
 
 def _files_for(repo: Repo, periods: set[str]) -> list[tuple[Path, str, str]]:
@@ -224,7 +250,7 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
         item = Submission(
             rel=rel, slug=path.stem, period=period, unit_id=result.nomination.unit_id,
             state=_state(folder, review), forwarded=review.get("forward") is True,
-            declared=result.nomination.submitted_on, git=None,
+            declared=result.nomination.submitted_on,
         )
         if not history.available:
             item.fallback = history.reason
@@ -235,7 +261,7 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
             elif added.unreliable:
                 item.fallback = added.unreliable
             else:
-                item.git, item.git_commit = added.day, added.commit
+                item.added = added
         items.append(item)
     return items, unreadable
 
@@ -284,8 +310,10 @@ def year_report(repo: Repo, units: UnitRegistry, year: int,
                 tally.add(item)
             if any(item.on_time for item in of_month):
                 months[month] = "on-time"
-            elif of_month:
+            elif any(item.on_time is False for item in of_month):
                 months[month] = "late"
+            elif of_month:
+                months[month] = "check"
             elif today < deadline(period):
                 months[month] = "not-due"
             else:
@@ -295,5 +323,5 @@ def year_report(repo: Repo, units: UnitRegistry, year: int,
     unknown = [item for item in items if item.unit_id not in units]
     for item in unknown:
         total.add(item)
-    disagreements = sorted((item for item in items if item.disagrees), key=lambda i: (i.period, i.rel))
-    return YearReport(year, today, rows, total, unknown, unreadable, history, disagreements)
+    to_check = sorted((item for item in items if item.needs_check), key=lambda i: (i.period, i.rel))
+    return YearReport(year, today, rows, total, unknown, unreadable, history, to_check)

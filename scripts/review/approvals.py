@@ -14,7 +14,9 @@ from scripts.common import hints
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.problems import Problem, Severity
+from scripts.nomination.state import APPROVED, WITHDRAWN
 from scripts.review import gitops
+from scripts.review.audit import judge_since
 
 PUBLISHED_PREFIX = f"content/{PUBLISHED}/"
 NOMINATIONS_PREFIX = f"content/{NOMINATIONS}/"
@@ -52,23 +54,26 @@ def _stamp_problems(rel: str, ctx: CheckContext, decision: str) -> list[Problem]
 
 
 def check_approvals(repo: Repo, base: str) -> ApprovalReport:
-    """Every change since ``base`` that enters, changes or leaves content/published/."""
+    """Every change since ``base`` that enters, changes or leaves content/published/: its stamp
+    (as the file is now) and the signature of every commit that made it (``audit``)."""
     ctx = CheckContext.for_repo(repo)
     problems: list[Problem] = []
     files = 0
     for status, path, old in gitops.changes(repo.root, base):
         if status in ("A", "M", "C", "R", "T") and _is_story(path, PUBLISHED_PREFIX):
             files += 1
-            problems.extend(_stamp_problems(path, ctx, "approved"))
+            problems.extend(_stamp_problems(path, ctx, APPROVED))
         elif status == "R" and old and _is_story(old, PUBLISHED_PREFIX):
             files += 1
             if _is_story(path, NOMINATIONS_PREFIX):
-                problems.extend(_stamp_problems(path, ctx, "withdrawn"))
+                problems.extend(_stamp_problems(path, ctx, WITHDRAWN))
             else:
                 problems.append(_left(path, f"bài {old} bị chuyển ra khỏi content/ ({path})"))
         elif status == "D" and _is_story(path, PUBLISHED_PREFIX):
             files += 1
             problems.append(_left(path, "bài đã đăng bị xóa"))
+    signed = judge_since(repo, base)
+    problems.extend(p for p in signed.problems if p.code != "approval.deleted")  # said above
     return ApprovalReport(problems, files)
 
 

@@ -3,7 +3,8 @@
 The ward's council picks its most typical examples ("review.forward: true", set by ``approve
 --forward`` or ``forward PATH``) and sends them up. The bundle is one HTML document that prints
 on A4 (and the same in Markdown, for mail or editing), with each story, the council's reference
-and date, and its images copied beside it.
+and date, and its photos beside it: the re-encoded variants made for the site (no Exif, no GPS
+position), never the contributor's file.
 
 What a story shows is what readers may see (the schema's public view: no contact, no consent
 record, personal data only with consent) plus the approval's reference: the bundle leaves the
@@ -14,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import markdown
 import nh3
@@ -28,8 +28,11 @@ from scripts.common.fileops import atomic_write
 from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, sort_key
+from scripts.images.container import NotAnImage
+from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext
 from scripts.nomination.loader import Nomination, load
+from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
 
 _TEMPLATES = Environment(
@@ -39,17 +42,27 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
 )
 _EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
-_BODY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(images/[^)\s>]+)")
 _HEADING = re.compile(r"^(#{1,6})([ \t])", re.MULTILINE)
 _BODY_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "em", "blockquote", "ul", "ol", "li",
-              "a", "img", "table", "thead", "tbody", "tr", "th", "td"}
+              "a", "table", "thead", "tbody", "tr", "th", "td"}
+"""No <img>: photos are published only through images:, as on the site."""
 
 
 @dataclass
 class Image:
-    src: str
+    processed: Processed
     alt: str
     credit: str = ""
+
+    @property
+    def variant(self) -> Variant:
+        """The largest JPEG or PNG: what a printer and any mail client read."""
+        return self.processed.fallback
+
+    @property
+    def file(self) -> str:
+        """Path inside the bundle, the same as on the site."""
+        return self.processed.url(self.variant)
 
 
 @dataclass
@@ -110,12 +123,24 @@ def _body_html(text: str) -> str:
     html = markdown.markdown(text, extensions=_EXTENSIONS)
     return nh3.clean(
         html, tags=_BODY_TAGS,
-        attributes={"a": {"href"}, "img": {"src", "alt"}},
+        attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"},
     )
 
 
-def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Item:
+def _images(nomination: Nomination, public: dict, photos: PhotoLibrary) -> list[Image]:
+    images = []
+    for index, image in enumerate(public.get("images", [])):
+        try:
+            processed = photos.process(image["src"])
+        except NotAnImage as err:
+            line = nomination.line_of(("images", index, "src"))
+            raise PipelineError(f"{nomination.rel}:{line}: images[{index}].src: {err}") from None
+        images.append(Image(processed, image["alt"], image.get("credit", "")))
+    return images
+
+
+def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry, photos: PhotoLibrary) -> Item:
     public = ctx.schema.public_view(nomination.meta)
     review = nomination.review
     nominee = public.get("nominee", {})
@@ -143,7 +168,7 @@ def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Ite
         ],
         body_markdown=_under_story_title(nomination.body.strip()),
         body_html=_body_html(_under_story_title(nomination.body)),
-        images=[Image(i["src"], i["alt"], i.get("credit", "")) for i in public.get("images", [])],
+        images=_images(nomination, public, photos),
         ref=str(review.get("ref", "")),
         approved_on=dt.date.fromisoformat(str(review.get("on"))),
     )
@@ -152,6 +177,7 @@ def _item(nomination: Nomination, ctx: CheckContext, units: UnitRegistry) -> Ite
 def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     """The month's published stories marked for forwarding, valid ones only."""
     units = UnitRegistry.load(ctx.repo.units_file)
+    photos = photo_library(ctx.repo)
     folder = ctx.repo.published / month
     items = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
@@ -163,8 +189,8 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
                 f"chạy \"{hints.validate(ctx.repo.relative(path))}\" để xem lỗi"
             )
         review = nomination.review
-        if review.get("decision") == "approved" and review.get("forward") is True:
-            items.append(_item(nomination, ctx, units))
+        if review.get("decision") == APPROVED and review.get("forward") is True:
+            items.append(_item(nomination, ctx, units, photos))
     if not items:
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
@@ -201,35 +227,20 @@ def render_markdown(bundle: Bundle) -> str:
         lines += [item.body_markdown, ""]  # the checker refuses raw HTML in a published body
         for image in item.images:
             credit = f" (Ảnh: {_md(image.credit)})" if image.credit else ""
-            lines += [f"![{_md(image.alt)}]({image.src})", "", f"*{_md(image.alt)}{credit}*", ""]
+            lines += [f"![{_md(image.alt)}]({image.file})", "", f"*{_md(image.alt)}{credit}*", ""]
     return "\n".join(lines)
 
 
-def _images(bundle: Bundle, content: Path) -> list[tuple[Path, str]]:
-    """(source file, path inside the bundle) of every image the bundle shows."""
-    wanted = {image.src for item in bundle.items for image in item.images}
-    wanted.update(src for item in bundle.items for src in _BODY_IMAGE.findall(item.body_markdown))
-    found = []
-    for src in sorted(wanted):
-        posix = PurePosixPath(src)
-        source = content / posix
-        if posix.is_absolute() or ".." in posix.parts or not source.is_file():
-            raise PipelineError(f"không tìm thấy ảnh content/{src}; chạy \"{hints.validate()}\"")
-        found.append((source, posix.as_posix()))
-    return found
-
-
-def write(bundle: Bundle, out: Path, content: Path) -> list[Path]:
+def write(bundle: Bundle, out: Path, photos: PhotoLibrary) -> list[Path]:
     """Write the bundle into ``out``; the files written (HTML first)."""
-    images = _images(bundle, content)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"gui-cap-tren-{bundle.month}"
     written = [out / f"{stem}.html", out / f"{stem}.md"]
     atomic_write(written[0], render_html(bundle).encode("utf-8"))
     atomic_write(written[1], render_markdown(bundle).encode("utf-8"))
-    for source, rel in images:
-        target = out / rel
+    for image in (image for item in bundle.items for image in item.images):
+        target = out / image.file
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        atomic_write(target, photos.file_of(image.processed, image.variant).read_bytes())
         written.append(target)
     return written

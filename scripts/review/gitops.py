@@ -63,11 +63,14 @@ def _rel(path: Path, top: Path) -> str:
     return path.resolve().relative_to(top).as_posix()
 
 
-def move_with_content(source: Path, target: Path, data: bytes, root: Path) -> bool:
+def move_with_content(source: Path, target: Path, data: bytes, root: Path,
+                      then: Callable[[Path], None] | None = None) -> bool:
     """Move ``source`` to ``target`` whose content becomes ``data``; True when git recorded it.
 
     Inside a git work tree, with ``source`` tracked, the move is ``git mv`` (so ``git log
     --follow`` shows the whole history) and the new content is staged; otherwise a plain rename.
+    ``then(top)`` (the decision's signed commit) runs last, inside git only: if it fails, the
+    move is undone too.
     """
     if target.exists() or target.is_symlink():
         raise TargetExists(f"{target.name} đã có ở thư mục đích; không ghi đè")
@@ -90,6 +93,9 @@ def move_with_content(source: Path, target: Path, data: bytes, root: Path) -> bo
         undo.append(lambda: atomic_write(target, original))
         if use_git:
             git(top, "add", "--", _rel(target, top))
+            undo.append(lambda: (atomic_write(target, original), git(top, "add", "--", _rel(target, top))))
+            if then is not None:
+                then(top)
     except BaseException as err:
         _undo(undo, err, source)
         raise
@@ -140,7 +146,12 @@ def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
             f"không tìm thấy \"{base}\" trong kho; trong GitHub Actions hãy lấy đủ lịch sử "
             "(actions/checkout với fetch-depth: 0)"
         ) from None
-    out = git(root, "diff", "--name-status", "-z", "-M", "--relative", "--no-color", f"{base}...HEAD")
+    return changes_between(root, f"{base}...HEAD")
+
+
+def changes_between(root: Path, *revisions: str) -> list[tuple[str, str, str | None]]:
+    """Like ``changes``, between ``revisions`` as ``git diff`` takes them (``A B`` or ``A...B``)."""
+    out = git(root, "diff", "--name-status", "-z", "-M", "--relative", "--no-color", *revisions, "--")
     fields = out.split("\0")
     found = []
     index = 0
@@ -153,3 +164,59 @@ def changes(root: Path, base: str) -> list[tuple[str, str, str | None]]:
             found.append((status[:1], fields[index + 1], None))
             index += 2
     return found
+
+
+def signing_key(top: Path, key: str | None) -> str:
+    """The SSH key a decision is signed with: ``--key`` (a file), else git's ``user.signingkey``."""
+    if key:
+        path = Path(key).expanduser()
+        if not path.is_file():
+            raise GitError(f"không tìm thấy tệp khóa \"{key}\" (--key)")
+        return str(path.resolve())
+    try:
+        configured = git(top, "config", "--get", "user.signingkey").strip()
+    except GitError:
+        configured = ""
+    if not configured:
+        raise GitError(
+            "chưa có khóa để ký quyết định: thêm --key ~/.ssh/id_ed25519 hoặc đặt "
+            "\"git config --global user.signingkey ~/.ssh/id_ed25519\" (xem docs/huong-dan-tham-dinh.md)"
+        )
+    return configured
+
+
+def public_key(key: str) -> str | None:
+    """"type base64" of the public half of ``key`` when it can be read without a passphrase."""
+    if key.startswith("key::"):
+        text = key[len("key::"):]
+    else:
+        candidates = [Path(key)] if key.endswith(".pub") else [Path(key + ".pub")]
+        found = next((p for p in candidates if p.expanduser().is_file()), None)
+        if found is None:
+            return None
+        text = found.expanduser().read_text(encoding="utf-8", errors="replace")
+    parts = text.split()
+    return " ".join(parts[:2]) if len(parts) >= 2 else None
+
+
+def commit_signed(top: Path, paths: list[Path], message: str, key: str) -> str:
+    """Commit exactly ``paths`` (as they are in the work tree) with an SSH signature by ``key``;
+    the new commit's id. Other staged changes stay staged and out of the commit."""
+    try:
+        git(top, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "--quiet",
+            "-S", "-m", message, "--only", "--", *(_rel(p, top) for p in paths))
+    except GitError as err:
+        reason = str(err).partition(": ")[2] or str(err)
+        raise GitError(f"không ký được commit quyết định bằng khóa {key}: {reason}") from None
+    return git(top, "rev-parse", "HEAD").strip()
+
+
+def git_bytes(root: Path, *args: str) -> bytes:
+    """Run ``git ARGS`` in ``root``; its standard output as bytes (a file's content at a commit)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("không tìm thấy chương trình git trên máy") from None
+    if done.returncode != 0:
+        raise GitError(f"lệnh \"git {' '.join(args[:2])}\" không thành công")
+    return done.stdout

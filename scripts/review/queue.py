@@ -27,17 +27,11 @@ from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
 from scripts.common.vietnamese import fold, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
+from scripts.nomination.state import DECISION_LABELS, State
 from scripts.nomination.units import UnitRegistry
 
-SUBMITTED = "submitted"
-STATES = (SUBMITTED, "returned", "withdrawn", "approved")
-"""Queue states in the order they are shown; "approved" here means stamped but not yet moved."""
-STATE_LABELS = {
-    SUBMITTED: "Chờ thẩm định",
-    "returned": "Đã trả lại, chờ đơn vị bổ sung",
-    "withdrawn": "Đã gỡ khỏi chuyên mục",
-    "approved": "Đã thông qua nhưng chưa chuyển sang content/published/",
-}
+ORDER = (State.SUBMITTED, State.RETURNED, State.WITHDRAWN, State.APPROVED_UNMOVED)
+"""The states of content/nominations/ in the order the queue shows them."""
 SHINGLE = 3
 SIMILAR = 0.3
 """Jaccard similarity from which two stories are flagged as near-duplicates."""
@@ -58,7 +52,7 @@ class Story:
 
     rel: str
     folder: str
-    state: str
+    state: State
     period: str
     unit: str
     unit_name: str
@@ -67,6 +61,8 @@ class Story:
     submitted_on: dt.date | None
     since: dt.date | None
     """The day the current wait began: sent (submitted) or decided (returned, withdrawn)."""
+    history: list[dict] = field(default_factory=list)
+    """The council's earlier decisions on this file (``review.history``), oldest first."""
     shingles: frozenset[str] = field(repr=False, default=frozenset())
     flags: list[Flag] = field(default_factory=list)
 
@@ -101,14 +97,12 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
     meta = nomination.meta
     review = nomination.review
-    state = review.get("decision") if folder == NOMINATIONS else "published"
-    if folder == NOMINATIONS and state not in STATES:
-        state = SUBMITTED
+    state = State.of(folder, review.get("decision"))
     nominee = nomination.nominee
     unit_id = nomination.unit_id or ""
     unit = units.get(unit_id)
     submitted = nomination.submitted_on
-    since = submitted if state in (SUBMITTED, "approved") else clock.parse_date(review.get("on")) or submitted
+    since = submitted if state.pending else clock.parse_date(review.get("on")) or submitted
     text = " ".join(str(meta.get(key) or "") for key in ("summary", "impact")) + " " + nomination.body
     return Story(
         rel=nomination.rel,
@@ -121,6 +115,7 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
         nominee=str(nominee.get("name") or ""),
         submitted_on=submitted,
         since=since,
+        history=[entry for entry in review.get("history") or [] if isinstance(entry, dict)],
         shingles=shingles(text),
     )
 
@@ -138,7 +133,7 @@ def read_all(repo: Repo, units: UnitRegistry) -> tuple[list[Story], list[str]]:
 
 
 def _describe(story: Story) -> str:
-    where = "đã đăng" if story.state == "published" else STATE_LABELS.get(story.state, story.state).lower()
+    where = story.state.heading.lower()
     return f"{story.rel} ({story.unit_name}, {month_label(story.period)}, {where})"
 
 
@@ -180,7 +175,7 @@ def build(repo: Repo, units: UnitRegistry, today: dt.date, month: str | None = N
     everything, unreadable = read_all(repo, units)
     queued = [s for s in everything if s.folder == NOMINATIONS and (month is None or s.period == month)]
     queued.sort(key=lambda s: (
-        STATES.index(s.state), s.period, sort_key(s.unit_name), s.since or dt.date.max, s.rel,
+        ORDER.index(s.state), s.period, sort_key(s.unit_name), s.since or dt.date.max, s.rel,
     ))
     flag(queued, everything)
     return Queue(today, queued, unreadable)
@@ -192,13 +187,21 @@ def _wait_text(story: Story, today: dt.date) -> str:
     if story.since is None:
         return "chưa ghi ngày gửi"
     when = short_date(story.since)
-    if story.state == SUBMITTED:
+    if story.state is State.SUBMITTED:
         return f"gửi {when}, chờ {days} ngày"
-    if story.state == "returned":
+    if story.state is State.RETURNED:
         return f"trả lại {when}, {days} ngày chưa gửi lại"
-    if story.state == "withdrawn":
+    if story.state is State.WITHDRAWN:
         return f"gỡ {when}"
     return f"gửi {when}"
+
+
+def _decision_text(entry: dict) -> str:
+    """One earlier decision as the council reads it: date, decision, who, minutes, reason."""
+    day = clock.parse_date(entry.get("on"))
+    text = f"{short_date(day) if day else entry.get('on')} {DECISION_LABELS.get(entry.get('decision'), '?')}"
+    text += f" – {entry.get('by')}" + (f", {entry['ref']}" if entry.get("ref") else "")
+    return text + (f": {entry['reason']}" if entry.get("reason") else "")
 
 
 def report_text(queue: Queue, out: TextIO) -> None:
@@ -207,13 +210,15 @@ def report_text(queue: Queue, out: TextIO) -> None:
     for story in queue.stories:
         keys = (story.state, story.period, story.unit)
         count = sum(1 for s in queue.stories if s.state == story.state)
-        labels = (f"{STATE_LABELS[story.state]} ({count})", month_label(story.period), story.unit_name)
+        labels = (f"{story.state.heading} ({count})", month_label(story.period), story.unit_name)
         for depth in range(3):
             if keys[:depth + 1] != last[:depth + 1]:
                 out.write(("\n" if depth == 0 else "") + "  " * depth + labels[depth] + "\n")
         last = keys
         out.write(f"      {story.rel}\n        {story.title} – {story.nominee} – "
                   f"{_wait_text(story, queue.today)}\n")
+        for entry in story.history:
+            out.write(f"        Quyết định trước: {_decision_text(entry)}\n")
         for found in story.flags:
             out.write(f"        ⚠ {found.message}\n")
     flagged = sum(1 for s in queue.stories if s.flags)
@@ -231,10 +236,11 @@ def report_json(queue: Queue, out: TextIO) -> None:
         "today": queue.today.isoformat(),
         "stories": [
             {
-                "path": s.rel, "state": s.state, "period": s.period, "unit": s.unit,
+                "path": s.rel, "state": s.state.code, "period": s.period, "unit": s.unit,
                 "title": s.title, "nominee": s.nominee,
                 "since": s.since.isoformat() if s.since else None,
                 "waiting_days": s.waiting(queue.today),
+                "history": s.history,
                 "flags": [{"code": f.code, "message": f.message, "others": list(f.others)}
                           for f in s.flags],
             }

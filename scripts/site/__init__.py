@@ -15,12 +15,15 @@ from pelican import signals
 
 from scripts.common import hints
 from scripts.common.repo import Repo
+from scripts.images.container import NotAnImage
+from scripts.images.library import photo_library
 from scripts.nomination.checker import slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
+from scripts.site.story import Photo
 
 
 def check_settings(pelican) -> None:
@@ -29,12 +32,17 @@ def check_settings(pelican) -> None:
     column = column_settings(settings)
     nominations = Repo.at(column["ROOT"]).nominations.resolve()
     content = Path(settings["PATH"]).resolve()
-    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+    if settings.get("STATIC_PATHS"):
+        _stop(f"Lỗi: STATIC_PATHS = {settings['STATIC_PATHS']!r}: Pelican sẽ chép nguyên các tệp "
+              "này (kể cả ảnh chưa được đồng ý, còn dữ liệu GPS) lên trang. Ảnh chỉ lên trang qua "
+              "trường images: của bài đã thông qua; để STATIC_PATHS = [].")
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
         for folder in settings.get(key) or []:
             read = (content / folder).resolve()
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
                 _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
                       "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    settings["WARD_EMBLEM_IMAGE"] = _emblem(settings, column)
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
     settings["SITE_ADDRESS"] = siteurl if siteurl.startswith(("http://", "https://")) else ""
@@ -49,14 +57,35 @@ def check_settings(pelican) -> None:
     paginated["names"] = column["NAMES_PER_PAGE"]
 
 
+def _emblem(settings: dict, column: dict) -> Photo | None:
+    """The banner's emblem, re-encoded like a story's photo; stops the build on a wrong setting."""
+    emblem = settings.get("WARD_EMBLEM") or ""
+    if not emblem:
+        return None
+    content = Path(settings["PATH"]).resolve()
+    path = (content / emblem).resolve()
+    if not path.is_relative_to(content) or not path.is_file():
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: không có tệp này trong thư mục content/. "
+              "Ghi đường dẫn của ảnh tính từ content/, ví dụ \"images/bieu-trung-phuong.png\".")
+    src = path.relative_to(content).as_posix()
+    try:
+        processed = photo_library(Repo.at(column["ROOT"])).process(src)
+    except NotAnImage as err:
+        _stop(f"Lỗi: WARD_EMBLEM = {emblem!r}: {err}")
+    # Decorative: the ward's name is written beside it.
+    return Photo(src, processed, alt="")
+
+
 def story_sources() -> list[Path]:
-    """Every module that decides what a cached story holds: load, check, shared rules, this plugin.
+    """Every module that decides what a cached story holds: load, check, shared rules, photo
+    processing (its variants' keys), this plugin.
 
     A glob over the package rooms rather than a list of names, so that a module added or moved
     in them is counted without anyone remembering this function.
     """
     package = Path(__file__).resolve().parent.parent
-    return [path for room in ("nomination", "common", "site") for path in (package / room).rglob("*.py")]
+    rooms = ("nomination", "common", "images", "site")
+    return [path for room in rooms for path in (package / room).rglob("*.py")]
 
 
 def _cache_is_stale(settings: dict, column: dict) -> bool:
@@ -97,7 +126,7 @@ def stop_on_errors(generator) -> None:
 
 
 def link_stories(generator) -> None:
-    """Previous and next stories, and the photos StaticGenerator must copy (only those)."""
+    """Previous and next stories."""
     articles = generator.articles
     for article in articles:
         # Pelican formats an article's URL from the settings at every access, and a story is
@@ -106,7 +135,6 @@ def link_stories(generator) -> None:
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-        generator.context["static_links"].update(photo.src for photo in article.story.photos)
 
 
 def add_generator(pelican):

@@ -1,8 +1,8 @@
 """Writes what Pelican's own generators do not: listings, per-field feeds, the table of
 contents, the names index, the search page, 404, sitemap.xml and robots.txt.
 
-Runs after the articles and pages generators (their context is complete) and before Pelican's
-StaticGenerator, which copies the story photos this generator names in ``static_links``.
+Runs after the articles and pages generators (their context is complete); it also writes the
+processed variants of the stories' photos (``photos.publish``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,16 @@ import os
 from functools import partial
 from xml.sax.saxutils import escape
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from scripts.common.repo import Repo
+from scripts.images.library import photo_library
 from scripts.nomination.schema import NominationSchema
 from scripts.site import cleanup
 from scripts.site.listings import build_column
+from scripts.site.photos import publish
+from scripts.site.poster import qr_codes
 from scripts.site.settings import column_settings, save_as
 
 # Headings of a story page are the schema's own field titles.
@@ -54,6 +58,7 @@ class ColumnGenerator(Generator):
                 "category": urls["CATEGORY_URL"].format(key=story.category.key),
                 "unit": urls["UNIT_URL"].format(key=story.unit.key),
             }
+            article.poster_url = urls["POSTER_URL"].format(slug=article.slug)
         self.context["COLUMN_URLS"] = {
             "contents": self.column_settings["CONTENTS_URL"],
             "names": self.column_settings["NAMES_URL"],
@@ -76,6 +81,7 @@ class ColumnGenerator(Generator):
                 listing.articles, self.context, listing.feed_url,
                 feed_title=f"{self.settings['COLUMN_NAME']} – {listing.title}",
             )
+        self._write_posters(write)
         urls = self.column_settings
         write(save_as(urls["CONTENTS_URL"]), self.get_template("contents"), self.context,
               url=urls["CONTENTS_URL"])
@@ -85,11 +91,25 @@ class ColumnGenerator(Generator):
               url=urls["SEARCH_URL"])
         # Hosts serve 404.html at whatever address was missing: its links cannot be relative.
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False)
+        emblem = self.settings.get("WARD_EMBLEM_IMAGE")
+        publish(self.context.get("articles", []), photo_library(Repo.at(self.column_settings["ROOT"])),
+                self.output_path, extra=(emblem,) if emblem else ())
         self._write_sitemap()
         self._write_robots()
         if self.settings.get("CNAME"):
             # GitHub Pages reads the custom domain from this file (publishconf.py: CNAME).
             self._write_text("CNAME", self.settings["CNAME"].strip() + "\n")
+
+    def _write_posters(self, write) -> None:
+        """Every story's A4 poster; with a QR code of its address when the site has a public one."""
+        articles = self.context.get("articles", [])
+        address = self.settings["SITE_ADDRESS"]
+        codes = qr_codes([f"{address}/{a.url}" for a in articles]) if address else [""] * len(articles)
+        template = self.get_template("poster")
+        for article, code in zip(articles, codes, strict=True):
+            # segno's own SVG: its only text is the fixed title, nothing from a contributor.
+            write(save_as(article.poster_url), template, self.context, url=article.poster_url,
+                  article=article, qr=Markup(code))
 
     def _site_url(self, url: str) -> str:
         return f"{self.settings['SITEURL']}/{url}"

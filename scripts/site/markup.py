@@ -2,8 +2,10 @@
 
 Contributor text is untrusted (DESIGN §6). The checker already refuses raw HTML and unsafe link
 schemes in ``published/``; sanitizing here is the second wall, and the one that decides what
-reaches readers: only the tags below survive, links and images keep only http(s), mailto and
-relative addresses, and every event handler or style attribute is dropped.
+reaches readers: only the tags below survive, links keep only http(s), mailto and relative
+addresses, and every event handler or style attribute is dropped. No image survives: photos
+are declared in images: and published only as processed variants (scripts/images/), under the
+consent rule; an <img> in the body would bypass both.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ from markdown import Markdown
 
 TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "blockquote",
-    "ul", "ol", "li", "a", "img", "figure", "figcaption",
+    "ul", "ol", "li", "a",
     "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "sup", "sub",
 })
 ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height", "loading"},
     "th": {"scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
@@ -28,18 +29,12 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 EXTENSIONS = ["markdown.extensions.tables", "markdown.extensions.sane_lists"]
 
-_CONTENT_IMAGE = re.compile(r"^(?:\./)?images/")
+LINK_REL = "noopener noreferrer"
+# A link whose address the sanitizer dropped (javascript:, data:…) is left as <a rel="…">, which
+# HTML does not allow (rel needs href): it loses its rel and stays plain text. Only an attribute
+# is removed after the sanitizer, never one added.
+_DEAD_LINK = f'<a rel="{LINK_REL}">'
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
-
-
-def _rewrite(tag: str, attribute: str, value: str) -> str | None:
-    """Images written as content-relative paths ("images/2026-11/a.jpg") become Pelican's
-    ``{static}`` links: Pelican then copies exactly those files and writes the right URL."""
-    if tag == "img" and attribute == "src" and _CONTENT_IMAGE.match(value):
-        return "{static}/" + value.removeprefix("./")
-    if tag == "img" and attribute == "loading":
-        return "lazy"
-    return value
 
 
 class Renderer:
@@ -61,15 +56,15 @@ def sanitize(html: str, top: int = 2) -> str:
     a static page's body sits under the page's <h1>.
     """
     html = _shift_headings(html, top)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=set(TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
-        attribute_filter=_rewrite,
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
     )
+    return clean.replace(_DEAD_LINK, "<a>")
 
 
 def _shift_headings(html: str, top: int) -> str:

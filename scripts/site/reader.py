@@ -26,6 +26,7 @@ from pelican.urlwrappers import Category
 
 from scripts.common.parallel import fork_map, worth_forking
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
@@ -56,6 +57,7 @@ class NominationReader(MarkdownReader):
         super().__init__(settings)
         self.column = column_settings(settings)
         self._ctx: CheckContext | None = None
+        self._photos: PhotoLibrary | None = None
         self._renderer = Renderer()
         self._prefetched: dict[Path, Prepared] | None = None
         self._categories: dict[str, Category] = {}
@@ -68,6 +70,12 @@ class NominationReader(MarkdownReader):
         if self._ctx is None:
             self._ctx = CheckContext.for_repo(Repo.at(self.column["ROOT"]))
         return self._ctx
+
+    @property
+    def photos(self) -> PhotoLibrary:
+        if self._photos is None:
+            self._photos = photo_library(self.ctx.repo)
+        return self._photos
 
     def read(self, source_path: str):
         path = Path(source_path)
@@ -107,7 +115,7 @@ class NominationReader(MarkdownReader):
             return Prepared(result)
         public = ctx.schema.public_view(nomination.meta)
         body = self._renderer.render(nomination.body)
-        story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, ctx.repo.content)
+        story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, self.photos)
         return Prepared(result, body, story)
 
     def _read_story(self, path: Path):

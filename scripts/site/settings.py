@@ -22,6 +22,8 @@ DEFAULTS = {
     # One Atom feed per field, beside the column's own (FEED_ALL_ATOM).
     "FIELD_FEED_ATOM": "feeds/linh-vuc/{key}.atom.xml",
     "SEARCH_URL": "tim-kiem/",
+    # Each story's A4 poster for noticeboards ({slug} is the story's); see scripts/site/poster.py.
+    "POSTER_URL": "bai/{slug}/in/",
     # Share buttons are plain links (no third-party script); {url} is the story's encoded address.
     # Zalo publishes no documented share address for plain links: this is the one sites commonly
     # use; change it here if Zalo changes it.

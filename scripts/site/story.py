@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scripts.common.period import month_label
 from scripts.common.vietnamese import fold, sort_key, weekday_date
+from scripts.images.library import PhotoLibrary, Processed
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
-from scripts.site.images import image_size
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,13 @@ class Term:
 
 @dataclass(frozen=True)
 class Photo:
+    """A photo the story declares in images:, as published: its re-encoded variants only."""
+
     src: str
-    """Relative to content/, and to the output root (the file is copied to the same place)."""
+    """Relative to content/: the source, never published itself."""
+    processed: Processed
     alt: str
     credit: str = ""
-    width: int | None = None
-    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class Story:
     impact: str = ""
     prior_awards: list[Award] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
+    approval_ref: str = ""
+    """The minutes of the approving meeting, only if the schema makes ``review.ref`` public."""
     folded_words: str = ""
     """Words with đ, folded to d ("Đức" → "duc"), for the search index only (see searchwords)."""
 
@@ -85,7 +87,7 @@ class Story:
 
 def build_story(
     public: dict, slug: str, body_html: str, schema: NominationSchema, units: UnitRegistry,
-    content: Path,
+    photos: PhotoLibrary,
 ) -> Story:
     """A Story from ``public``, which must be ``schema.public_view(meta)`` of a checked file."""
     nominee = public.get("nominee", {})
@@ -114,7 +116,8 @@ def build_story(
         prior_awards=[
             Award(a["title"], a.get("decision", ""), a.get("year")) for a in public.get("prior_awards", [])
         ],
-        photos=[_photo(image, content) for image in public.get("images", [])],
+        photos=[_photo(image, photos) for image in public.get("images", [])],
+        approval_ref=public["review"].get("ref", ""),
     )
     story.folded_words = folded_words(_texts(story), body_html)
     return story
@@ -124,12 +127,10 @@ def _term(schema: NominationSchema, path: tuple, value: str) -> Term:
     return Term(value, schema.value_label(path, value))
 
 
-def _photo(image: dict, content: Path) -> Photo:
-    size = image_size(content / image["src"])
-    width, height = size if size else (None, None)
+def _photo(image: dict, photos: PhotoLibrary) -> Photo:
     # Templates write "Ảnh: <credit>"; contributors often write that prefix themselves.
     credit = _CREDIT_PREFIX.sub("", image.get("credit", "")).strip()
-    return Photo(image["src"], image["alt"], credit, width, height)
+    return Photo(image["src"], photos.process(image["src"]), image["alt"], credit)
 
 
 _CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*:\s*", re.IGNORECASE)

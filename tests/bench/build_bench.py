@@ -1,7 +1,8 @@
 """Benchmark: build the column from generated stories, beside plain Pelican on the same stories.
 
 For each size (1,000 and 5,000 by default) it times, in separate processes:
-- our pipeline: Pelican with the column plugin and theme (loader, checker, public view, nh3);
+- our pipeline: Pelican with the column plugin and theme (loader, checker, public view, nh3),
+  and again with a public address, as ``make publish`` builds it (posters with QR codes);
 - plain Pelican: its own Markdown reader and default theme, the same titles and bodies written
   with Pelican's native metadata;
 - both again with Pelican's content cache, after one story is added to an already cached site;
@@ -40,6 +41,7 @@ DEFAULT_LANG = "vi"
 SITEURL = ""
 """
 CACHE = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+ADDRESS = "https://dien-hinh-tien-tien.example"
 
 
 def ours_site(work: Path, count: int) -> Path:
@@ -111,6 +113,9 @@ def measure(count: int, runs: int, work: Path) -> list[tuple[str, Figures]]:
     rows = [
         ("plain Pelican, full build", run(pelican(plain), runs=runs, cwd=str(plain))),
         ("ours, full build", run(pelican(ours), runs=runs, cwd=str(ours))),
+        # As make publish builds: with a public address every poster carries its QR code.
+        ("ours, full build, public address", run(
+            pelican(ours, "-e", f'SITEURL="{ADDRESS}"'), runs=runs, cwd=str(ours))),
         ("plain Pelican, cached, +1 story", rebuild(plain, runs, 90_000, plain=True)),
         ("ours, cached, +1 story", rebuild(ours, runs, 90_000, plain=False)),
         ("Pagefind, indexing our output", run(

@@ -98,7 +98,7 @@ def nomination(rng: random.Random, index: int, period: str, published: bool) -> 
         meta["consent"] = {"publish": True, "personal_data": False, "on": f"{year}-{month}-01"}
     meta["contact"] = {"name": f"{rng.choice(FAMILY)} Thị {rng.choice(GIVEN)}", "phone": "0258 3845 123"}
     if published:
-        meta["review"] = {"decision": "approved", "by": "Trần Văn Bình", "on": f"{year}-{month}-25",
+        meta["review"] = {"decision": "approved", "by": "Nguyễn Hữu Phước", "on": f"{year}-{month}-25",
                           "ref": "Biên bản số 05/BB-HĐTĐKT", "forward": rng.random() < 0.1}
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     slug = f"bai-{index:05d}-{'ca-nhan' if individual else 'tap-the'}"

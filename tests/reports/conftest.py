@@ -26,7 +26,7 @@ class ColumnRepo:
             self.git("init", "-q", "-b", "main")
             self.commit("2026-01-02T08:00:00+07:00", "Set up the column")
 
-    def git(self, *args: str, when: str | None = None) -> str:
+    def git(self, *args: str, when: str | None = None, authored: str | None = None) -> str:
         env = {
             **os.environ,
             "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
@@ -35,6 +35,8 @@ class ColumnRepo:
         }
         if when:
             env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
+        if authored:
+            env["GIT_AUTHOR_DATE"] = authored
         done = subprocess.run(["git", *args], cwd=self.root, env=env, capture_output=True, text=True,
                               check=True)
         return done.stdout
@@ -51,9 +53,14 @@ class ColumnRepo:
         target.write_text(text, encoding="utf-8")
         return target
 
-    def commit(self, when: str, message: str) -> None:
+    def commit(self, when: str, message: str, authored: str | None = None) -> str:
+        """Commit everything at ``when`` (author date ``authored`` when given); the new commit."""
         self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message, when=when)
+        self.git("commit", "-q", "--allow-empty", "-m", message, when=when, authored=authored)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def rev(self, name: str) -> str:
+        return self.git("rev-parse", name).strip()
 
     def approve(self, path: Path, on: str, forward: bool = False) -> Path:
         """What the approve command does: git mv into published/ and stamp the review block."""

@@ -1,4 +1,4 @@
-"""The sending date from git history: moves, rewrites, imports, shallow clones, subfolders."""
+"""The commit that added each file: moves, rewrites, imports, both dates, shallow clones, subfolders."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import subprocess
 
 from scripts.common.repo import Repo
-from scripts.reports.githistory import BULK_IMPORT, SHALLOW, read_history
+from scripts.reports.githistory import SHALLOW, read_history
 from tests.reports.conftest import ColumnRepo
 
 NOM = "content/nominations/2026-11/dung-han.md"
@@ -15,7 +15,7 @@ PUB = "content/published/2026-11/dung-han.md"
 
 def day_of(repo: ColumnRepo, rel: str):
     added = read_history(Repo.at(repo.root)).first_added(rel)
-    return added and added.day
+    return added and added.days[0]
 
 
 def test_approve_then_withdraw_keeps_the_first_date(column):
@@ -52,16 +52,31 @@ def test_a_file_renamed_by_its_unit_keeps_its_date(column):
     assert day_of(column, "content/nominations/2026-11/ten-moi.md") == dt.date(2026, 11, 10)
 
 
-def test_a_commit_adding_several_months_is_a_bulk_import(column):
+def test_a_commit_adding_several_months_is_not_an_import(column):
+    # A late unit commit that also adds a photo or a file to another month's folder switches nothing.
     column.place("dung-han", "2026-09", slug="thang-9")
     column.place("dung-han", "2026-10", slug="thang-10")
-    column.commit("2026-11-27T09:00:00+07:00", "Nhập các tháng trước")
-    column.place("muon-han", "2026-11")
-    column.place("lech-ngay", "2026-11")
-    column.commit("2026-11-12T09:00:00+07:00", "Hai đơn vị gửi cùng tháng: không phải nhập hàng loạt")
+    column.commit("2026-11-27T09:00:00+07:00", "Gửi muộn hai tháng")
+    added = read_history(Repo.at(column.root)).first_added("content/nominations/2026-09/thang-9.md")
+    assert (added.unreliable, added.imported) == ("", False)
+    assert added.days == (dt.date(2026, 11, 27), dt.date(2026, 11, 27))
+
+
+def test_only_the_council_import_trailer_marks_an_import(column):
+    column.place("dung-han", "2026-09", slug="thang-9")
+    column.commit("2026-11-27T09:00:00+07:00", "Nhập phiếu cũ\n\nCouncil-Import: Nguyễn Văn Thẩm")
+    column.place("muon-han")
+    column.commit("2026-11-28T09:00:00+07:00", "Gửi phiếu\n\nghi chú: Council-Import ở giữa câu không tính")
     history = read_history(Repo.at(column.root))
-    assert history.first_added("content/nominations/2026-09/thang-9.md").unreliable == BULK_IMPORT
-    assert history.first_added("content/nominations/2026-11/muon-han.md").unreliable == ""
+    assert history.first_added("content/nominations/2026-09/thang-9.md").imported
+    assert not history.first_added("content/nominations/2026-11/muon-han.md").imported
+
+
+def test_author_and_committer_dates_are_both_kept(column):
+    column.place("dung-han")
+    column.commit("2026-11-27T09:00:00+07:00", "Gửi", authored="2026-11-10T09:00:00+07:00")
+    added = read_history(Repo.at(column.root)).first_added(NOM)
+    assert added.days == (dt.date(2026, 11, 10), dt.date(2026, 11, 27))
 
 
 def test_shallow_clone_does_not_date_old_files(column, tmp_path):

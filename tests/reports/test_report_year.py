@@ -13,18 +13,18 @@ from tests.reports.conftest import ColumnRepo
 @pytest.fixture(scope="module")
 def year(tmp_path_factory) -> ColumnRepo:
     repo = ColumnRepo(tmp_path_factory.mktemp("year") / "repo")
-    # TDP Phú Thịnh: on time in September and October, late in November.
+    # TDP Phú Thịnh: on time in September and October, late in November. Hội Phụ nữ: one on time
+    # and one late in October: October counts as on time. Commits follow the calendar.
     repo.place("dung-han", "2026-09", submitted_on="2026-09-08", slug="phu-thinh-thang-9")
     repo.commit("2026-09-08T10:00:00+07:00", "Gửi phiếu tháng 9")
+    repo.place("muon-han", "2026-10", submitted_on="2026-10-03", slug="phu-nu-som")
+    repo.commit("2026-10-03T10:00:00+07:00", "Gửi sớm")
     repo.place("dung-han", "2026-10", submitted_on="2026-10-14", slug="phu-thinh-thang-10")
     repo.commit("2026-10-14T23:30:00+07:00", "Gửi phiếu tháng 10, sát hạn")
-    late = repo.place("dung-han", "2026-11", submitted_on="2026-11-20", slug="phu-thinh-thang-11")
-    repo.commit("2026-11-20T10:00:00+07:00", "Gửi phiếu tháng 11")
-    # Hội Phụ nữ: one late in October and one on time in October: October counts as on time.
     repo.place("muon-han", "2026-10", submitted_on="2026-10-20", slug="phu-nu-muon")
     repo.commit("2026-10-20T10:00:00+07:00", "Gửi muộn")
-    repo.place("muon-han", "2026-10", submitted_on="2026-10-03", slug="phu-nu-som")
-    repo.commit("2026-10-03T10:00:00+07:00", "Gửi sớm (ngày commit lùi)")
+    late = repo.place("dung-han", "2026-11", submitted_on="2026-11-20", slug="phu-thinh-thang-11")
+    repo.commit("2026-11-20T10:00:00+07:00", "Gửi phiếu tháng 11")
     repo.approve(late, "2026-11-25")
     repo.commit("2026-11-25T10:00:00+07:00", "Thông qua")
     return repo

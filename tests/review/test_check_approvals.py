@@ -14,15 +14,15 @@ def branch(root, name="de-nghi"):
     git(root, "switch", "-q", "-c", name)
 
 
-def commit(root, message="Thay đổi"):
+def commit(root, message="Thay đổi", signed=False):
+    """Commit everything; ``signed`` with the member's key (the stamp's own faults are the test)."""
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
+    git(root, "commit", "-q", "-m", message, *(["-S"] if signed else []))
 
 
 def test_an_approval_made_with_the_command_passes(basic):
     branch(basic)
-    assert cli(basic, *APPROVE).code == 0
-    commit(basic)
+    assert cli(basic, *APPROVE).code == 0  # the command commits, signed
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 0, done.out + done.err
     assert done.out.strip() == "Đã kiểm tra 1 tệp: không có lỗi, 0 cảnh báo."
@@ -47,7 +47,7 @@ def test_an_approval_stamp_without_its_reference_fails(basic):
     path = basic / PUBLISHED
     path.write_text(path.read_text(encoding="utf-8").replace("  ref: Biên bản số 05/BB-HĐTĐKT\n", ""),
                     encoding="utf-8")
-    commit(basic)
+    commit(basic, signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 1
     assert f"{PUBLISHED}:" in done.out
@@ -55,23 +55,34 @@ def test_an_approval_stamp_without_its_reference_fails(basic):
         in done.out
 
 
-def test_editing_a_published_story_keeps_its_stamp_and_passes(basic):
+def test_a_signed_correction_of_a_published_story_keeps_its_stamp_and_passes(basic):
     assert cli(basic, *APPROVE).code == 0
-    commit(basic, "Thông qua")
     branch(basic)
     path = basic / PUBLISHED
     path.write_text(path.read_text(encoding="utf-8").replace("sạp rau", "sạp rau củ"), encoding="utf-8")
-    commit(basic, "Sửa lỗi chính tả")
+    commit(basic, "Sửa lỗi chính tả", signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 0, done.out
 
 
+def test_an_unsigned_edit_of_a_published_story_fails(basic):
+    assert cli(basic, *APPROVE).code == 0
+    branch(basic)
+    path = basic / PUBLISHED
+    path.write_text(path.read_text(encoding="utf-8").replace("Bà Nguyễn", "Bà Trần"), encoding="utf-8")
+    commit(basic, "Sửa tên")
+    done = cli(basic, "check-approvals", "--base", "main")
+    assert done.code == 1
+    short = git(basic, "rev-parse", "--short=10", "HEAD").strip()
+    assert f"{PUBLISHED}:1: error: commit {short} (\"Sửa tên\") không có chữ ký của thành viên Hội đồng; " \
+        "commit này thay đổi bài đã đăng nên phải được ký" in done.out
+
+
 def test_deleting_a_published_story_fails(basic):
     assert cli(basic, *APPROVE).code == 0
-    commit(basic, "Thông qua")
     branch(basic)
     git(basic, "rm", "-q", PUBLISHED)
-    commit(basic, "Xóa bài")
+    commit(basic, "Xóa bài", signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 1
     assert f"{PUBLISHED}:1: error: bài đã đăng bị xóa; không xóa bài đã đăng" in done.out
@@ -79,16 +90,14 @@ def test_deleting_a_published_story_fails(basic):
 
 def test_a_withdrawal_passes_only_when_stamped(basic):
     assert cli(basic, *APPROVE).code == 0
-    commit(basic, "Thông qua")
     branch(basic, "go-bai")
     assert cli(basic, "withdraw", PUBLISHED, "--by", "Lê Văn Bình", "--reason", "Sai thông tin").code == 0
-    commit(basic, "Gỡ bài")
     assert cli(basic, "check-approvals", "--base", "main").code == 0
     git(basic, "switch", "-q", "main")
     branch(basic, "go-bang-tay")
     (basic / NOMINATED).parent.mkdir(parents=True, exist_ok=True)
     git(basic, "mv", PUBLISHED, NOMINATED)
-    commit(basic, "Gỡ bằng tay")
+    commit(basic, "Gỡ bằng tay", signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 1
     assert "phải được gỡ bằng lệnh \".venv/bin/python -m scripts withdraw\"" in done.out
@@ -97,7 +106,6 @@ def test_a_withdrawal_passes_only_when_stamped(basic):
 def test_changes_outside_published_are_not_its_business(basic):
     branch(basic)
     assert cli(basic, "return", NOMINATED, "--by", "Lê Văn Bình", "--reason", "Cần thêm ảnh").code == 0
-    commit(basic)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 0
     assert done.out.strip() == "Đã kiểm tra 0 tệp: không có lỗi, 0 cảnh báo."
@@ -119,7 +127,7 @@ def test_a_story_added_straight_into_published_without_a_stamp_fails(basic):
     target.write_bytes((basic / NOMINATED).read_bytes())
     git(basic, "rm", "-q", NOMINATED)
     (target.parent / "bai-khac.md").write_text("không phải phiếu", encoding="utf-8")
-    commit(basic)
+    commit(basic, signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 1
     assert f"{PUBLISHED}:" in done.out and "state.unapproved" not in done.out
@@ -135,7 +143,6 @@ def test_the_column_may_live_in_a_folder_of_a_larger_repository(tmp_path):
     init_git(outer)
     branch(outer)
     assert cli(column, *APPROVE).code == 0
-    commit(outer)
     assert cli(column, "check-approvals", "--base", "main").out.startswith("Đã kiểm tra 1 tệp: không có lỗi")
     git(outer, "reset", "-q", "--hard", "main")
     (column / PUBLISHED).parent.mkdir(parents=True)

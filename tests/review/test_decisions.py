@@ -8,7 +8,7 @@ import pytest
 
 from scripts.common.repo import Repo
 from scripts.review import decisions, gitops
-from tests.review.conftest import TODAY, build, cli, git, snapshot
+from tests.review.conftest import KEYS, TODAY, build, cli, git, snapshot
 
 LAN = "2026-11/ba-nguyen-thi-lan-tra-lai-tui-xach.md"
 RAC = "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md"
@@ -34,9 +34,12 @@ def without_review(data: bytes) -> bytes:
 
 
 def variant(root: Path, rel: str, how: str) -> bytes:
-    """Rewrite a sample file as Windows editors save it (CRLF, BOM), commit, return its bytes."""
+    """Rewrite a sample file as Windows editors save it (CRLF, BOM), commit, return its bytes.
+    A returned file is also revised by its unit first, as it must be before approval."""
     path = root / "content" / "nominations" / rel
     data = path.read_bytes()
+    if rel == RAC:
+        data += "\nTổ đã bổ sung số liệu: mỗi tháng thu gom khoảng 12 tấn rác.\n".encode()
     if how in ("crlf", "crlf+bom"):
         data = data.replace(b"\n", b"\r\n")
     if how.endswith("bom"):
@@ -67,15 +70,21 @@ def test_approve_moves_and_keeps_every_byte_outside_the_review_block(basic, rel,
     assert cli(basic, "validate").code == 0
 
 
-def test_approve_uses_git_mv_so_history_follows_the_file(basic):
+def test_approve_uses_git_mv_and_commits_signed_so_history_follows_the_file(basic):
     done = cli(basic, "approve", f"content/nominations/{LAN}", "--by", BY, "--ref", REF)
     assert done.code == 0, done.err
-    assert "git mv" in done.out
-    status = git(basic, "status", "--porcelain")
-    assert status.strip() == f"R  content/nominations/{LAN} -> content/published/{LAN}"
-    git(basic, "commit", "-q", "-m", "Thông qua bài của bà Lan")
+    assert "git mv" in done.out and "commit đã được ký" in done.out
+    assert git(basic, "status", "--porcelain").strip() == ""
+    moved = git(basic, "show", "-M", "--name-status", "--format=", "HEAD").split()
+    assert moved[0].startswith("R")
+    assert moved[1:] == [f"content/nominations/{LAN}", f"content/published/{LAN}"]
     log = git(basic, "log", "--follow", "--format=%s", "--", f"content/published/{LAN}")
-    assert log.splitlines() == ["Thông qua bài của bà Lan", "Nội dung ban đầu"]
+    assert log.splitlines() == [f"Thông qua: content/published/{LAN}", "Nội dung ban đầu"]
+    assert "\ngpgsig -----BEGIN SSH SIGNATURE-----" in git(basic, "cat-file", "commit", "HEAD")
+    assert git(basic, "log", "-1", "--format=%B").strip().splitlines() == [
+        f"Thông qua: content/published/{LAN}", "", "Decision: approved", f"Member: {BY}",
+        f"Decided-on: {TODAY}", f"Minutes: {REF}",
+    ]
 
 
 def test_approve_outside_git_is_a_plain_move(tmp_path):
@@ -162,12 +171,14 @@ def test_return_replaces_an_earlier_review_block_and_keeps_what_follows(basic):
     path = basic / "content" / "nominations" / RAC
     before = path.read_bytes()
     done = cli(basic, "return", str(path), "--by", "Phạm Thị Mai", "--reason", "Cần ảnh minh họa",
-               "--on", "2026-11-02")
+               "--on", "2026-11-02", "--key", str(KEYS["Phạm Thị Mai"]))
     assert done.code == 0, done.err
     after = path.read_bytes().decode()
     assert without_review(after.encode()) == without_review(before)
     assert "review:\n  decision: returned\n  by: Phạm Thị Mai\n  \"on\": 2026-11-02\n" \
-           "  reason: Cần ảnh minh họa\n\n# Các việc làm cụ thể\nachievements:" in after
+           "  reason: Cần ảnh minh họa\n  history:\n    - decision: returned\n      by: Lê Văn Bình\n" \
+           "      \"on\": 2026-10-20\n" in after
+    assert "\n\n# Các việc làm cụ thể\nachievements:" in after
 
 
 def test_return_of_a_published_story_is_refused(basic):
@@ -177,10 +188,9 @@ def test_return_of_a_published_story_is_refused(basic):
     assert "dùng lệnh withdraw" in done.err
 
 
-def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_note(basic):
+def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_history(basic):
     assert cli(basic, "approve", f"content/nominations/{LAN}", "--by", BY, "--ref", REF,
                "--on", "2026-11-20").code == 0
-    git(basic, "commit", "-q", "-m", "Thông qua")
     published = (basic / "content" / "published" / LAN).read_bytes()
     done = cli(basic, "withdraw", f"content/published/{LAN}", "--by", BY,
                "--reason", "Người được giới thiệu rút lại sự đồng ý")
@@ -190,12 +200,12 @@ def test_withdraw_moves_the_story_back_and_keeps_the_approval_in_the_note(basic)
     assert without_review(after) == without_review(published)
     assert (
         "review:\n  decision: withdrawn\n  by: Lê Văn Bình\n  \"on\": 2026-11-27\n"
-        "  note: Trước đó đã được thông qua ngày 2026-11-20 (Biên bản số 05/BB-HĐTĐKT).\n"
-        "  reason: Người được giới thiệu rút lại sự đồng ý\n---\n"
+        "  reason: Người được giới thiệu rút lại sự đồng ý\n  history:\n    - decision: approved\n"
+        "      by: Lê Văn Bình\n      \"on\": 2026-11-20\n      ref: Biên bản số 05/BB-HĐTĐKT\n---\n"
     ) in after.decode()
-    git(basic, "commit", "-q", "-m", "Gỡ bài")
     log = git(basic, "log", "--follow", "--format=%s", "--", f"content/nominations/{LAN}")
-    assert log.split("\n")[:3] == ["Gỡ bài", "Thông qua", "Nội dung ban đầu"]
+    assert log.split("\n")[:3] == [f"Gỡ bài: content/published/{LAN}", f"Thông qua: content/published/{LAN}",
+                                    "Nội dung ban đầu"]
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
@@ -238,3 +248,21 @@ def test_an_invalid_file_can_still_be_returned_with_the_reason(tmp_path):
     done = cli(root, "return", rel, "--by", BY, "--reason", "Thiếu tóm tắt thành tích; bài viết quá ngắn")
     assert done.code == 0, done.err
     assert "  decision: returned\n" in (root / rel).read_text(encoding="utf-8")
+
+
+def test_approve_reads_and_parses_the_file_once_plus_the_stamped_bytes(basic, monkeypatch):
+    from scripts.nomination import loader
+
+    parsed, opened = [], []
+    real_parse, real_open = loader.parse, open
+    monkeypatch.setattr(loader, "parse", lambda text: parsed.append(1) or real_parse(text))
+    path = basic / "content" / "nominations" / LAN
+
+    def counting_open(file, *args, **kwargs):
+        if Path(file) == path:
+            opened.append(1)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    decisions.approve(Repo.at(basic), path, BY, REF)
+    assert (len(opened), len(parsed)) == (1, 2)

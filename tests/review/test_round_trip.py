@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.review.conftest import DATA, TODAY, cli, git, init_git
+from tests.review.conftest import DATA, TODAY, cli, init_git
 
 SLUG = "ba-nguyen-thi-lan-tra-lai-tui-xach"
 TITLE = "Bà Nguyễn Thị Lan trả lại túi xách"
@@ -63,8 +63,7 @@ def column(tmp_path: Path) -> Path:
 def test_approve_build_withdraw_build(column):
     approved = cli(column, "approve", f"content/nominations/{REL}", "--by", "Lê Văn Bình",
                    "--ref", "Biên bản số 12/BB-HĐTĐKT")
-    assert approved.code == 0, approved.err
-    git(column, "commit", "-q", "-m", "Thông qua bài của bà Lan")
+    assert approved.code == 0, approved.err  # committed, signed, by the command
 
     shown = texts(build_site(column, "output-approved"))
     assert f"bai/{SLUG}/index.html" in shown
@@ -77,7 +76,6 @@ def test_approve_build_withdraw_build(column):
     withdrawn = cli(column, "withdraw", f"content/published/{REL}", "--by", "Lê Văn Bình",
                     "--reason", "Người được giới thiệu đề nghị không đăng")
     assert withdrawn.code == 0, withdrawn.err
-    git(column, "commit", "-q", "-m", "Gỡ bài của bà Lan")
     assert (column / "content" / "nominations" / REL).is_file()  # nothing is deleted
 
     gone = texts(build_site(column, "output-withdrawn"))

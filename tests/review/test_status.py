@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from scripts.review.queue import person_key, shingles, similarity
-from tests.review.conftest import DATA, build, cli
+from tests.review.conftest import DATA, KEYS, build, cli, revise
 
 
 @pytest.fixture
@@ -86,3 +86,34 @@ def test_an_unreadable_file_is_named_not_fatal(crafted):
         "Không đọc được content/nominations/2026-11/hong.md: chạy \"make validate "
         "FILE=content/nominations/2026-11/hong.md\" để xem lỗi.\n"
     )
+
+
+def test_status_shows_the_decision_history_to_the_council(basic):
+    rac = "content/nominations/2026-10/to-thu-gom-rac-tdp-hoa-thanh.md"
+    revise(basic, "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md")
+    done = cli(basic, "return", rac, "--by", "Phạm Thị Mai", "--reason", "Cần xác nhận của tổ dân phố",
+               "--on", "2026-11-20", "--key", str(KEYS["Phạm Thị Mai"]))
+    assert done.code == 0, done.err
+    shown = cli(basic, "status")
+    assert "trả lại 20/11/2026, 7 ngày chưa gửi lại\n" \
+           "        Quyết định trước: 20/10/2026 Trả lại – Lê Văn Bình: " \
+           "Cần bổ sung số liệu: khối lượng rác thu gom mỗi tháng.\n" in shown.out
+    story = next(s for s in json.loads(cli(basic, "status", "--format", "json").out)["stories"]
+                 if s["path"] == rac)
+    assert story["history"] == [{"decision": "returned", "by": "Lê Văn Bình", "on": "2026-10-20",
+                                 "reason": "Cần bổ sung số liệu: khối lượng rác thu gom mỗi tháng."}]
+
+
+def test_a_second_return_waits_for_a_new_revision_before_approval(basic):
+    rac = "content/nominations/2026-10/to-thu-gom-rac-tdp-hoa-thanh.md"
+    approve = ("approve", rac, "--by", "Lê Văn Bình", "--ref", "Biên bản số 06/BB-HĐTĐKT")
+    refused = cli(basic, *approve)
+    assert refused.code == 1
+    assert "đơn vị chưa sửa gì sau đó" in refused.err
+    revise(basic, "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md")
+    assert cli(basic, "return", rac, "--by", "Lê Văn Bình", "--reason", "Vẫn thiếu số liệu").code == 0
+    assert "đơn vị chưa sửa gì sau đó" in cli(basic, *approve).err
+    revise(basic, "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md", "Tổ đã bổ sung số liệu tháng 10.")
+    assert cli(basic, *approve).code == 0
+    text = (basic / rac.replace("nominations", "published")).read_text(encoding="utf-8")
+    assert text.count("    - decision: returned\n") == 2  # both returns kept, oldest first

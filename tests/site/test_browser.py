@@ -1,77 +1,17 @@
 """Real-browser tests: Playwright driving Debian's Chromium over the built column.
 
-The site is served by ``python -m http.server`` on 127.0.0.1 (a free port), started here and
-stopped by its process id. Chromium comes from apt (``.ci/run``); ``playwright install`` is
-never run. Without /usr/bin/chromium these tests skip, except under CI (CI=true) where they fail.
+The site is served on 127.0.0.1 and Chromium found as ``tests/site/conftest.py`` says.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-CHROMIUM = Path("/usr/bin/chromium")
 DUC = "Ông Nguyễn Văn Đức trả lại túi tiền cho người đánh rơi"
 DONG = "Anh Lê Minh Đông 32 lần hiến máu tình nguyện cứu người"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        message = "Chromium không có ở /usr/bin/chromium: cài bằng `apt-get install chromium`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "headless": True,
-        "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-        ],
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def site_url(site):
-    """The built column on http://127.0.0.1:PORT, for the length of the test session."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the test web server did not start") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture

@@ -79,9 +79,13 @@ def test_story_page_shows_every_public_part(site):
         "Đăng ngày Thứ Sáu, 21/08/2026", "Chia sẻ bài viết", "Bài mới hơn", "Bài trước đó",
     ):
         assert expected in body, expected
-    # A photo shows with its alt text, its size and a single "Ảnh:" before the credit.
-    assert re.search(r'<img src="../../images/2026-08/hien-mau-tinh-nguyen.jpg" alt="[^"]{10,}" '
-                     r'width="800" height="500"', page)
+    # A photo shows as processed variants (WebP first, JPEG fallback) with its alt text, its
+    # size, not lazy but fetched first (it is above the fold, the page's largest picture), and a
+    # single "Ảnh:" before the credit.
+    assert re.search(r'<source type="image/webp" srcset="../../images/([0-9a-f]{24})/480\.webp 480w, '
+                     r'../../images/\1/800\.webp 800w" sizes="[^"]+">\s*'
+                     r'<img src="../../images/\1/800\.jpg" srcset="[^"]+" sizes="[^"]+" '
+                     r'alt="[^"]{10,}" width="800" height="500" fetchpriority="high" decoding="async">', page)
     assert "<figcaption>Ảnh: Võ Thị Kim Liên" in page
     assert 'href="https://www.facebook.com/sharer/sharer.php?u=' in page
     assert 'href="https://sp.zalo.me/' in page

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.common.repo import Repo
+from scripts.images.library import photo_library
 from tests.conftest import ROOT, run_cli
 from tests.site.conftest import TODAY, build, make_site_repo
 
@@ -112,7 +114,12 @@ def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
     slug = "anh-le-minh-dong-32-lan-hien-mau-tinh-nguyen-cuu-nguoi"
     output = repo / "output"
     assert (output / "bai" / slug / "index.html").is_file()
-    assert (output / "images/2026-08/hien-mau-tinh-nguyen.jpg").is_file()
+    assert (output / "bai" / slug / "in/index.html").is_file(), "its poster"
+    photos = photo_library(Repo.at(repo))
+    withdrawn = photos.process("images/2026-08/hien-mau-tinh-nguyen.jpg")
+    kept = photos.process("images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png")
+    photo, other = output / withdrawn.url(withdrawn.og), output / kept.url(kept.og)
+    assert photo.is_file() and other.is_file()
     (output / "pagefind").mkdir()
     (output / "pagefind" / "old.pf_fragment").write_text("Lê Minh Đông", "utf-8")
 
@@ -129,12 +136,12 @@ def test_a_withdrawn_story_leaves_nothing_behind_in_output(tmp_path):
     assert second.code == 0, second.err
 
     assert not (output / "bai" / slug).exists()
-    assert not (output / "images/2026-08/hien-mau-tinh-nguyen.jpg").exists()
+    assert not photo.parent.exists(), "the withdrawn story's photo variants are gone"
     leftovers = [p for p in output.rglob("*") if p.is_file() and slug in p.read_text("utf-8", "ignore")]
     assert not leftovers
     assert not (output / "pagefind").exists(), "the search index is rebuilt after Pelican"
     assert (output / "index.html").is_file() and (output / "theme/css/site.css").is_file()
-    assert (output / "images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png").is_file()
+    assert other.is_file()
     assert (output / "sitemap.xml").is_file() and (output / "robots.txt").is_file()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,9 @@ def test_story_has_open_graph_with_its_image(published):
     url = f"{ADDRESS}/{story}"
     assert f'<meta property="og:url" content="{url}">' in page
     assert f'<link rel="canonical" href="{url}">' in page
-    assert f'<meta property="og:image" content="{ADDRESS}/images/2026-08/hien-mau-tinh-nguyen.jpg">' in page
+    # Open Graph gets the 1,200 px JPEG variant (the sample photo is 800 px wide: kept at 800).
+    assert re.search(rf'<meta property="og:image" content="{ADDRESS}/images/[0-9a-f]{{24}}/og\.jpg">', page)
+    assert '<meta property="og:image:width" content="800">' in page
     assert '<meta property="og:title" content="Anh Lê Minh Đông 32 lần hiến máu' in page
     assert "sharer.php?u=https%3A//dht.example.vn/bai/anh-le-minh-dong" in page
 
@@ -79,3 +82,21 @@ def test_make_github_pushes_the_site_to_gh_pages(tmp_path):
     assert any(name.startswith("pagefind/") for name in files), "the search index is deployed"
     assert not any("nominations" in name or "phieu-cho-tham-dinh" in name for name in files)
     assert git("show", "gh-pages:CNAME", cwd=remote) == "dht.example.vn\n"
+
+
+def test_make_github_without_the_public_remote_says_how_to_add_it(tmp_path):
+    """The private repository is never the default target: without the public remote, nothing is
+    built or pushed, and the message says which remote to add."""
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, work / name)
+    (work / ".installed").touch()
+    git("init", "-q", "-b", "main", cwd=work)
+    git("remote", "add", "origin", str(tmp_path / "private.git"), cwd=work)
+    done = subprocess.run(["make", "github", "STAMP=.installed"], cwd=work, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Lỗi: chưa có kho công khai \"cong-khai\" để đăng trang. Tạo kho công khai "
+                                  "riêng rồi chạy: git remote add cong-khai git@github.com:")
+    assert not (work / "output").exists()

@@ -28,4 +28,8 @@ def test_documented_settings_exist():
     assert {"WARD_NAME", "UPPER_LEVEL_NAME", "COUNCIL_NAME", "COLUMN_NAME", "SITEURL", "CNAME"} <= named
     settings = "".join((ROOT / name).read_text("utf-8") for name in ("pelicanconf.py", "publishconf.py"))
     defined = set(re.findall(r"^([A-Z][A-Z_]+) =", settings, re.M))
+    # Repository variables and secrets are settings too: the deploy workflow must read each one named.
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
+    defined |= set(re.findall(r"\$\{\{ (?:vars|secrets)\.([A-Z][A-Z_]+) \}\}", deploy))
+    assert {"PUBLIC_SITE_REPO", "PUBLIC_SITE_DEPLOY_KEY"} <= named
     assert named <= defined, named - defined

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 import pytest
 
-from scripts.site.images import image_size
 from scripts.site.markup import Renderer, sanitize
 from scripts.site.story import folded_words
 
@@ -29,14 +25,22 @@ def test_sanitize_drops_what_is_not_allowed(dirty, absent):
     assert absent.lower() not in sanitize(dirty).lower()
 
 
-def test_sanitize_keeps_safe_links_and_images():
+def test_sanitize_keeps_safe_links_and_drops_images():
     html = sanitize('<p><a href="https://example.vn/a">a</a> <a href="mailto:x@example.vn">m</a> '
                     '<a href="../b/">b</a> <img src="images/2026-11/a.png" alt="ảnh"></p>')
     assert 'href="https://example.vn/a"' in html
     assert 'href="mailto:x@example.vn"' in html
     assert 'href="../b/"' in html
-    assert 'src="{static}/images/2026-11/a.png"' in html, "content images become Pelican static links"
+    # Photos reach pages only through images: (consent, processing): never from the body.
+    assert "<img" not in html and "images/2026-11/a.png" not in html
     assert 'rel="noopener noreferrer"' in html
+
+
+def test_a_link_whose_address_was_dropped_keeps_no_rel():
+    """HTML allows rel only beside href: the Nu checker rejects <a rel> (test_nu_validator)."""
+    html = sanitize('<p><a href="javascript:alert(1)">x</a> <a href="https://example.vn/">y</a></p>')
+    assert "<a>x</a>" in html
+    assert '<a href="https://example.vn/" rel="noopener noreferrer">y</a>' in html
 
 
 def test_story_headings_start_under_the_story_section():
@@ -56,27 +60,6 @@ def test_folded_words_fold_d_bar_and_tones():
     assert {"duc", "dong", "da", "duoc"} <= set(words)
     assert "nguyen" not in words, "only words with đ are needed: Pagefind folds the rest itself"
     assert len(words) == len(set(words))
-
-
-def png(width: int, height: int) -> bytes:
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + header
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
-
-
-def test_image_size_reads_headers(tmp_path):
-    (tmp_path / "a.png").write_bytes(png(800, 500))
-    assert image_size(tmp_path / "a.png") == (800, 500)
-    (tmp_path / "a.gif").write_bytes(b"GIF89a" + struct.pack("<HH", 40, 30) + b"\0" * 10)
-    assert image_size(tmp_path / "a.gif") == (40, 30)
-    app0 = b"\xff\xe0" + struct.pack(">H", 4) + b"\0\0"
-    sof = b"\xff\xc0" + struct.pack(">HBHH", 11, 8, 500, 800) + b"\0" * 6
-    jpeg = b"\xff\xd8" + app0 + sof
-    (tmp_path / "a.jpg").write_bytes(jpeg)
-    assert image_size(tmp_path / "a.jpg") == (800, 500)
-    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff")
-    assert image_size(tmp_path / "broken.jpg") is None
-    assert image_size(tmp_path / "missing.png") is None
 
 
 def test_an_unexpected_error_in_a_story_becomes_a_problem_that_stops_the_build(monkeypatch, repo):

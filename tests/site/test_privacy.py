@@ -20,6 +20,7 @@ PRIVATE_MARKERS = [
     "bimatthamdinh",  # review.by
     "bimatbienban",  # review.ref
     "bimatghichu",  # review.note
+    "bimatlichsu",  # review.history (the decisions before the last)
     "matkhaudexuat",  # proposal.note
     "bimatanhcanhan",  # the credit of a photo withheld for lack of consent
     "chuathamdinh",  # every field of a pending nomination

@@ -1,0 +1,198 @@
+"""The repository's photos as the site and the forward bundle use them: read safely, judged once,
+re-encoded once.
+
+The build caches everything by the hash of the file's bytes and of the processing settings
+(Pillow's version included) in the git-ignored cache/images/, so a rebuild with no new photo
+decodes nothing and a change of settings makes every variant again. Its verdict (sound, or
+refused with the reason) is cached beside the variants; ``check`` (validate, approve) reads a
+cached verdict but never writes into the repository, judging an uncached photo afresh (a
+scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.common.fileops import atomic_write
+from scripts.common.repo import Repo
+from scripts.images.container import NotAnImage
+from scripts.images.encode import Processing, encode
+from scripts.images.soundness import Sound, check_bytes
+
+MAX_FILE_BYTES = 40 * 1024 * 1024
+"""A phone's 50-megapixel JPEG is about 15 MB; anything larger is refused before it is read."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    width: int
+    height: int
+
+    @property
+    def format(self) -> str:
+        return self.name.rsplit(".", 1)[1]
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One published photo: its variants, each at ``images/<key>/<name>`` under the site root."""
+
+    key: str
+    variants: tuple[Variant, ...]
+
+    def url(self, variant: Variant) -> str:
+        return f"images/{self.key}/{variant.name}"
+
+    def of(self, fmt: str) -> list[Variant]:
+        return [v for v in self.variants if v.format == fmt and v.name != "og.jpg"]
+
+    @property
+    def fallback(self) -> Variant:
+        """The largest JPEG or PNG: the <img> every browser can show."""
+        return [v for v in self.variants if v.format != "webp" and v.name != "og.jpg"][-1]
+
+    @property
+    def og(self) -> Variant:
+        return next(v for v in self.variants if v.name == "og.jpg")
+
+    def srcset(self, fmt: str, prefix: str = "") -> str:
+        return ", ".join(f"{prefix}{self.url(v)} {v.width}w" for v in self.of(fmt))
+
+
+class PhotoLibrary:
+    def __init__(self, content: Path, cache: Path, processing: Processing | None = None) -> None:
+        self.content = content
+        self.cache = cache
+        self.processing = processing or Processing()
+        self._fingerprint = self.processing.fingerprint().encode()
+
+    def check(self, src: str) -> Sound:
+        """The photo at ``src`` (relative to content/) judged sound, or ``NotAnImage``."""
+        path = self._path(src)
+        key = self._known(src, path)
+        if key and (self.cache / key / "verdict.json").is_file():
+            return self._verdict(b"", key, src, remember=False)
+        data, key = self._read(src, path)
+        return self._verdict(data, key, src, remember=False)
+
+    def process(self, src: str) -> Processed:
+        """The photo's variants, made now or found in the cache; ``NotAnImage`` when unsound."""
+        path = self._path(src)
+        key = self._known(src, path)
+        if key and (self.cache / key / "variants.json").is_file():
+            return _processed(key, json.loads((self.cache / key / "variants.json").read_text("utf-8")))
+        data, key = self._read(src, path)
+        folder = self.cache / key
+        index = folder / "variants.json"
+        if index.is_file():
+            self._remember_path(src, path, key)
+            return _processed(key, json.loads(index.read_text("utf-8")))
+        sound = self._verdict(data, key, src, remember=True)
+        encoded = encode(data, sound.kind, self.processing)
+        folder.mkdir(parents=True, exist_ok=True)
+        for variant in encoded:
+            atomic_write(folder / variant.name, variant.data)
+        listed = [[v.name, v.width, v.height] for v in encoded]
+        atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
+        self._remember_path(src, path, key)
+        return _processed(key, listed)
+
+    def file_of(self, processed: Processed, variant: Variant) -> Path:
+        return self.cache / processed.key / variant.name
+
+    def _known(self, src: str, path: Path) -> str | None:
+        """The key of ``src`` when its file is unchanged since it was processed (size, times and
+        inode, as git's index does): a rebuild with no new photo reads no photo."""
+        try:
+            entry = json.loads(self._path_entry(src).read_text("utf-8"))
+            return entry["key"] if entry["stat"] == _stat(path) else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _remember_path(self, src: str, path: Path, key: str) -> None:
+        entry = self._path_entry(src)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(entry, json.dumps({"stat": _stat(path), "key": key}).encode("utf-8"))
+
+    def _path_entry(self, src: str) -> Path:
+        # Named by the settings too: other settings make other keys for the same file.
+        name = hashlib.sha256(self._fingerprint + b"\0" + src.encode("utf-8")).hexdigest()[:24]
+        return self.cache / "paths" / f"{name}.json"
+
+    def _read(self, src: str, path: Path) -> tuple[bytes, str]:
+        try:
+            # O_NOFOLLOW: the last component cannot be swapped for a symlink after the checks;
+            # O_NONBLOCK: a FIFO named like a photo does not hang the build.
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            handle = os.open(path, flags)
+        except FileNotFoundError:
+            raise NotAnImage(f"không tìm thấy tệp ảnh content/{src}") from None
+        except OSError as err:
+            raise NotAnImage(f"không đọc được tệp ảnh content/{src} ({err.strerror})") from None
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(handle)
+            raise NotAnImage(f"content/{src} không phải tệp ảnh thường")
+        if info.st_size > MAX_FILE_BYTES:
+            os.close(handle)
+            raise NotAnImage(f"tệp ảnh nặng {info.st_size // 1048576} MB, quá giới hạn "
+                             f"{MAX_FILE_BYTES // 1048576} MB; hãy thu nhỏ ảnh")
+        with os.fdopen(handle, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+        # The name's suffix is part of the key: the same bytes named .jpg and .png are judged apart.
+        suffix = path.suffix.lower().encode()
+        digest = hashlib.sha256(self._fingerprint + b"\0" + suffix + b"\0" + data).hexdigest()[:24]
+        return data, digest
+
+    def _path(self, src: str) -> Path:
+        """``src`` under content/, with no symlink on the way and no way out of content/."""
+        parts = Path(src).parts
+        if not parts or Path(src).is_absolute() or ".." in parts:
+            raise NotAnImage("đường dẫn ảnh phải tương đối, nằm trong thư mục content/")
+        path = self.content
+        for part in parts:
+            path = path / part
+            if path.is_symlink():
+                raise NotAnImage(f"content/{src} đi qua liên kết tượng trưng (symlink) "
+                                 f"{self._rel(path)}; hãy đặt tệp ảnh thật")
+        return path
+
+    def _rel(self, path: Path) -> str:
+        return "content/" + path.relative_to(self.content).as_posix()
+
+    def _verdict(self, data: bytes, key: str, src: str, remember: bool) -> Sound:
+        file = self.cache / key / "verdict.json"
+        if file.is_file():
+            verdict = json.loads(file.read_text("utf-8"))
+        else:
+            try:
+                sound = check_bytes(data, Path(src).suffix)
+                verdict = {"kind": sound.kind, "width": sound.width, "height": sound.height}
+            except NotAnImage as err:
+                verdict = {"refused": str(err)}
+            if remember:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(file, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
+        if "refused" in verdict:
+            raise NotAnImage(verdict["refused"])
+        return Sound(verdict["kind"], verdict["width"], verdict["height"])
+
+
+def _stat(path: Path) -> list[int]:
+    info = os.lstat(path)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def photo_library(repo: Repo) -> PhotoLibrary:
+    """The repository's photos, cached in its git-ignored cache/images/."""
+    return PhotoLibrary(repo.content, repo.root / "cache" / "images")
+
+
+def _processed(key: str, listed: list) -> Processed:
+    return Processed(key, tuple(Variant(name, width, height) for name, width, height in listed))
