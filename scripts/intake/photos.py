@@ -1,29 +1,21 @@
-"""A photo from an issue, judged by its bytes before it is stored in content/images/."""
+"""A photo from a form, judged by the image pipeline before it is stored in content/images/.
+
+The stored name takes its suffix from what the bytes are, never from the uploaded file's name.
+"""
 
 from __future__ import annotations
 
-_SIGNATURES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+from scripts.images.container import NotAnImage, sniff
+from scripts.images.soundness import check_bytes
 
-
-class NotAPhoto(Exception):
-    """Bytes that are not a photo the column takes; the message is Vietnamese."""
-
-
-def _kind(data: bytes) -> str | None:
-    if data.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "WEBP"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "GIF"
-    return None
+_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "AVIF": ".avif"}
 
 
 def accept(data: bytes) -> str:
-    """The suffix the photo is stored under, or ``NotAPhoto`` saying why it is refused."""
-    kind = _kind(data)
+    """The suffix the photo is stored under, or ``NotAnImage`` saying why it is refused."""
+    kind = sniff(data)
     if kind is None:
-        raise NotAPhoto("tệp không phải ảnh JPG, PNG, WEBP hay GIF")
-    return _SIGNATURES[kind]
+        raise NotAnImage("tệp không phải ảnh JPG, PNG, WEBP, GIF hay AVIF")
+    suffix = _SUFFIXES[kind]
+    check_bytes(data, suffix)  # damaged, bombs, polyglots
+    return suffix

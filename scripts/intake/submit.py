@@ -1,7 +1,7 @@
 """An issue opened from the form → a nomination file, or one comment saying what to fix.
 
-The send date is the issue's creation time on GitHub's clock, in the ward's time zone: the
-contributor cannot set it. The file is written where ``new`` would write it, checked by the same
+The send date is GitHub's clock when the issue was opened (or last edited), in the ward's time
+zone: the contributor cannot set it. The file is written where ``new`` would write it, checked by the same
 checker as every file, and removed again (with its photos) when anything is wrong.
 """
 
@@ -17,6 +17,7 @@ from scripts.common.clock import WARD_TIMEZONE
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.vietnamese import nfc, short_date, slugify
+from scripts.images.container import NotAnImage
 from scripts.intake import photos
 from scripts.intake.answers import Answers, read
 from scripts.intake.attachments import AttachmentError, Fetcher, is_attachment, word_attachment
@@ -38,10 +39,16 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
 
 
-def sent_on(issue: dict) -> dt.date:
-    """The day GitHub received the issue, in Vietnam."""
-    created = dt.datetime.fromisoformat(str(issue["created_at"]).replace("Z", "+00:00"))
-    return created.astimezone(WARD_TIMEZONE).date()
+def sent_on(event: dict) -> dt.date:
+    """The day GitHub received this version of the issue, in Vietnam.
+
+    An edit is a new sending: the pull-request check of send dates holds every pushed file to the
+    day of its push, so an issue fixed days later is dated the day it was fixed.
+    """
+    issue = event["issue"]
+    stamp = issue.get("updated_at") if event.get("action") == "edited" else None
+    received = dt.datetime.fromisoformat(str(stamp or issue["created_at"]).replace("Z", "+00:00"))
+    return received.astimezone(WARD_TIMEZONE).date()
 
 
 def form_elements(repo: Repo) -> list[dict]:
@@ -92,7 +99,7 @@ def _store_photos(found: Answers, ctx: CheckContext, slug: str, period: str, fet
         try:
             data = photo.data if photo.data is not None else fetch(photo.url)
             suffix = photos.accept(data)
-        except (AttachmentError, photos.NotAPhoto) as err:
+        except (AttachmentError, NotAnImage) as err:
             notes.append((photo_label, f"ảnh thứ {number}: {err}"))
             continue
         target = ctx.repo.content / "images" / period / f"{slug}-{number}{suffix}"
@@ -138,7 +145,7 @@ def submit(event: dict, ctx: CheckContext, fetch: Fetcher) -> Outcome:
     """Read the issue of ``event`` (issues opened/edited) into a nomination file, or refuse it."""
     issue = event["issue"]
     body = issue.get("body") or ""
-    day = sent_on(issue)
+    day = sent_on(event)
     word = word_attachment(body)
     if word is not None:
         try:

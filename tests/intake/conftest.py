@@ -31,10 +31,12 @@ def rendered(answers: dict[str, str | list[str] | None]) -> str:
     return "\n\n".join(parts)
 
 
-def event(tmp: Path, body: str, created_at: str = "2026-11-14T16:30:00Z", action: str = "opened") -> Path:
+def event(tmp: Path, body: str, created_at: str = "2026-11-14T16:30:00Z", action: str = "opened",
+          updated_at: str | None = None) -> Path:
     path = tmp / "event.json"
     issue = {"number": 42, "title": "Giới thiệu", "body": body.replace("\n", "\r\n"),
-             "created_at": created_at, "labels": [{"name": "gioi-thieu"}]}
+             "created_at": created_at, "updated_at": updated_at or created_at,
+             "labels": [{"name": "gioi-thieu"}]}
     path.write_text(json.dumps({"action": action, "issue": issue}, ensure_ascii=False), encoding="utf-8")
     return path
 

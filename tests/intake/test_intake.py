@@ -48,6 +48,15 @@ def test_the_send_date_is_githubs_clock_in_vietnam(intake_repo: Path, attachment
     assert "được tính là gửi muộn cho kỳ 2026-11" in comment
 
 
+def test_an_edit_is_dated_the_day_it_was_made(intake_repo: Path, attachments: Path, tmp_path: Path):
+    """Fixed on the 20th, the form was sent on the 20th: the day the pull request gets the file."""
+    edited = event(tmp_path, GOOD, "2026-11-10T02:00:00Z", "edited", "2026-11-20T03:00:00Z")
+    result, comment = _intake(intake_repo, edited, attachments)
+    assert result.code == 0, comment
+    assert "submitted_on: '2026-11-20'" in (intake_repo / FILE).read_text(encoding="utf-8")
+    assert "gửi muộn cho kỳ 2026-11" in comment
+
+
 def test_problems_come_back_as_one_comment_by_the_forms_labels(intake_repo: Path, attachments: Path,
                                                               tmp_path: Path):
     body = rendered({
@@ -118,3 +127,12 @@ def test_attachment_address_and_size(tmp_path: Path):
         out.truncate(MAX_BYTES + 1)
     with pytest.raises(AttachmentError, match="lớn hơn 15 MB"):
         folder_fetcher(tmp_path)("https://github.com/user-attachments/assets/big")
+
+
+def test_a_photo_with_an_archive_after_it_is_refused(intake_repo: Path, attachments: Path, tmp_path: Path):
+    """The image pipeline's judgement: a JPEG that is also a ZIP never reaches the repository."""
+    photo = attachments / PHOTO_ID
+    photo.write_bytes(photo.read_bytes() + b"PK\x03\x04" + b"\x00" * 40)
+    result, comment = _intake(intake_repo, event(tmp_path, GOOD), attachments)
+    assert result.code == 1 and "ảnh thứ 1: tệp có 44 byte lạ sau phần ảnh" in comment
+    assert not list((intake_repo / "content/images").rglob("*.*"))
