@@ -8,6 +8,10 @@ VENV ?= .venv
 BIN ?= $(VENV)/bin
 PYTHON ?= $(BIN)/python
 STAMP ?= $(VENV)/.installed
+DEVSTAMP ?= $(VENV)/.installed-dev
+# `make validate FILE=...` checks one file; FIX=1 adds --fix.
+FILE ?=
+FIX ?=
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -25,41 +29,50 @@ REPORTDIR := bao-cao
 MONTH ?=
 YEAR ?=
 
-.PHONY: help venv html validate test serve clean publish github github-remote bench bench-validate bench-site \
-	bench-photos bench-hostile lint status report radio screenshots vnu
+.PHONY: help venv html validate form test serve clean publish github github-remote bench bench-validate \
+	bench-site bench-photos bench-hostile lint status report radio screenshots vnu
 
 help:
-	@echo "make html      set up .venv, validate, build the site into $(OUTPUTDIR)/"
-	@echo "make test      set up .venv, run every test"
-	@echo "make serve     serve $(OUTPUTDIR)/ on http://$(HOST):$(PORT)/"
-	@echo "make validate  check every nomination file"
-	@echo "make status    the council's queue (MONTH=YYYY-MM for one month)"
-	@echo "make report MONTH=YYYY-MM  monthly report (md, csv, html) into $(REPORTDIR)/; or YEAR=YYYY"
-	@echo "make radio MONTH=YYYY-MM   radio bulletin (and .wav when espeak-ng is installed) into $(REPORTDIR)/"
-	@echo "make publish   build with $(PUBLISHCONF) (the site URL of the deployed column)"
-	@echo "make github    push the built site to the public repository (GITHUB_REMOTE=$(GITHUB_REMOTE))"
-	@echo "make vnu       install the Nu HTML Checker (npm vnu-jar, needs Java) for the validity test"
-	@echo "make screenshots  PNG screenshots of every page type at 375 and 1280 px into screenshots/"
-	@echo "make bench     run the benchmarks (validation, the site build, photos, hostile bodies)"
-	@echo "make clean     remove $(OUTPUTDIR)/"
+	@echo "make html      tạo .venv (chỉ thư viện để dựng trang), kiểm tra phiếu, dựng trang vào $(OUTPUTDIR)/"
+	@echo "make validate  kiểm tra mọi tệp phiếu; một tệp: make validate FILE=content/nominations/2026-11/ten-bai.md"
+	@echo "               tự sửa điều an toàn (bảng mã cũ, chữ tổ hợp): make validate FIX=1 FILE=..."
+	@echo "make test      cài thêm thư viện kiểm thử, chạy mọi bài kiểm thử"
+	@echo "make serve     xem trang $(OUTPUTDIR)/ tại http://$(HOST):$(PORT)/"
+	@echo "make status    hàng chờ thẩm định của Hội đồng (MONTH=YYYY-MM cho một tháng)"
+	@echo "make report MONTH=YYYY-MM  báo cáo tháng (md, csv, html) vào $(REPORTDIR)/; hoặc YEAR=YYYY"
+	@echo "make radio MONTH=YYYY-MM   bản tin truyền thanh (và tệp .wav khi có espeak-ng) vào $(REPORTDIR)/"
+	@echo "make form      tạo lại các mẫu phiếu trên GitHub (.github/ISSUE_TEMPLATE/) từ schema"
+	@echo "make publish   dựng trang với $(PUBLISHCONF) (địa chỉ thật của chuyên mục)"
+	@echo "make github    đăng trang lên kho công khai riêng (GITHUB_REMOTE=$(GITHUB_REMOTE))"
+	@echo "make vnu       cài Nu HTML Checker (npm vnu-jar, cần Java) cho bài kiểm tra HTML hợp lệ"
+	@echo "make screenshots  chụp ảnh màn hình mọi loại trang ở 375 và 1280 px vào screenshots/"
+	@echo "make bench     chạy các phép đo tốc độ (kiểm tra phiếu, dựng trang, ảnh, bài viết độc hại)"
+	@echo "make lint      kiểm tra mã nguồn bằng ruff"
+	@echo "make clean     xóa thư mục $(OUTPUTDIR)/"
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Two stamps: building needs only requirements.txt; tests, benchmarks and lint add
+# requirements-dev.txt (Playwright, pytest, ruff...), which an editor who only builds never installs.
+$(STAMP): requirements.txt
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	$(PYTHON) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-venv: $(STAMP)
+$(DEVSTAMP): $(STAMP) requirements-dev.txt
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $(DEVSTAMP)
+
+venv: $(DEVSTAMP)
 
 validate: $(STAMP)
-	$(PYTHON) -m scripts validate
+	$(PYTHON) -m scripts validate $(if $(FIX),--fix) $(FILE)
 
 # The search index is built from the finished pages, so Pagefind runs after Pelican.
 html: validate
 	$(PYTHON) -m pelican $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 	$(PYTHON) -m pagefind --site $(OUTPUTDIR) --quiet
 
-test: $(STAMP)
+test: $(DEVSTAMP)
 	$(PYTHON) -m pytest
 
 serve: $(STAMP)
@@ -90,17 +103,17 @@ github-remote:
 # 100 phone photos processed on 2 cores and a rebuild with nothing new.
 bench: bench-validate bench-site bench-photos bench-hostile
 
-bench-validate: $(STAMP)
+bench-validate: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.validate_bench
 
-bench-site: $(STAMP)
+bench-site: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.build_bench
 
-bench-photos: $(STAMP)
+bench-photos: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.photo_bench
 
 # Adversarial story bodies at 10 KB, 100 KB and 1 MiB: validate and build-one-story times.
-bench-hostile: $(STAMP)
+bench-hostile: $(DEVSTAMP)
 	$(PYTHON) -m tests.bench.hostile_bench
 
 # The Nu HTML Checker for tests/site/test_nu_validator.py (needs npm and Java): the npm package,
@@ -112,11 +125,15 @@ $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar: $(STAMP)
 	npm install --silent --no-save --no-package-lock --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 # Every page type at a phone's and a desktop's width, for people to look at (git-ignored folder).
-screenshots: $(STAMP)
+screenshots: $(DEVSTAMP)
 	$(PYTHON) -m pytest -m screenshots -q
 
-lint: $(STAMP)
+lint: $(DEVSTAMP)
 	$(BIN)/ruff check scripts tests pelicanconf.py publishconf.py
+
+# The issue form is generated from the schema and the unit registry; a test keeps them equal.
+form: $(STAMP)
+	$(PYTHON) -m scripts form
 
 # The council's queue, oldest first, with the repeats worth a second look (all months by default).
 status: $(STAMP)

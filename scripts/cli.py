@@ -11,19 +11,68 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 import traceback
 
 from scripts import commands
 from scripts.common.errors import PipelineError
 
+# argparse's own sentences, said in Vietnamese (the rest of each message is names and values).
+_ARGPARSE_WORDS = (
+    (re.compile(r"^the following arguments are required: (.*)$"), "thiếu tham số bắt buộc: {0}"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), "không hiểu tham số: {0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"),
+     "tham số {0}: không có lựa chọn {1}; chọn một trong: {2}"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$"), "tham số {0}: giá trị {2} không hợp lệ"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "tham số {0} cần một giá trị"),
+    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"),
+     "tham số {0} không dùng cùng với {1}"),
+)
+
+
+def _vietnamese(message: str) -> str:
+    for pattern, template in _ARGPARSE_WORDS:
+        match = pattern.match(message)
+        if match:
+            return template.format(*match.groups())
+    return message
+
+
+# What an option's value is, by its name, for options that do not name it themselves.
+_METAVARS = {
+    "root": "THƯ_MỤC", "unit": "MÃ_ĐƠN_VỊ", "kind": "LOẠI", "category": "LOẠI_GƯƠNG",
+    "title": "TIÊU_ĐỀ", "field": "LĨNH_VỰC", "period": "YYYY-MM", "slug": "TÊN_TỆP", "jobs": "SỐ",
+}
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cách gọi: " if prefix is None else prefix)
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Vietnamese with exit code 2."""
+    """argparse whose help and usage errors are Vietnamese; a usage error exits with code 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _Formatter})
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
+    def add_argument(self, *args, **kwargs):
+        """An option's value is named in Vietnamese in the help (``--unit MÃ_ĐƠN_VỊ``)."""
+        action = super().add_argument(*args, **kwargs)
+        if action.option_strings and action.metavar is None and action.nargs != 0 \
+                and action.choices is None:
+            action.metavar = _METAVARS.get(action.dest, "GIÁ_TRỊ")
+        return action
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Lỗi: cách gọi lệnh không đúng ({message}). Xem: {self.prog} --help\n")
+        sys.stderr.write(
+            f"Lỗi: cách gọi lệnh không đúng ({_vietnamese(message)}). Xem: {self.prog} --help\n"
+        )
         raise SystemExit(2)
 
 
@@ -40,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="in đầy đủ dấu vết khi có lỗi bất ngờ")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh")
     for module in command_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)

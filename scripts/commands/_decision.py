@@ -35,7 +35,7 @@ def how_moved(outcome: Outcome) -> str:
 
 def add_decision_arguments(parser: argparse.ArgumentParser, folder: str, reason: str | None = None) -> None:
     """PATH, --by, --on and --key, which every decision has; --reason for return and withdraw."""
-    parser.add_argument("path", metavar="PATH", help=f"tệp trong content/{folder}/YYYY-MM/")
+    parser.add_argument("path", metavar="TỆP", help=f"tệp trong content/{folder}/YYYY-MM/")
     parser.add_argument("--by", required=True, metavar="HỌ_TÊN",
                         help="người thẩm định (thành viên Thường trực Hội đồng)")
     if reason:

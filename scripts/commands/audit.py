@@ -19,7 +19,7 @@ HELP = ("kiểm tra toàn bộ lịch sử: mọi commit thêm, sửa, gỡ bài
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rev", default="HEAD", metavar="NHÁNH",
                         help="nhánh hoặc commit cần kiểm tra (mặc định: HEAD), ví dụ origin/main")
-    parser.add_argument("--start", metavar="COMMIT",
+    parser.add_argument("--start", metavar="MÃ_COMMIT",
                         help="commit bắt đầu ký đã ghi trong biên bản; báo lỗi nếu lịch sử khác")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
                         help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")

@@ -22,7 +22,7 @@ HELP = ("gửi cấp trên: đánh dấu một bài đã thông qua (PATH), ho�
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", metavar="PATH", help="bài trong content/published/YYYY-MM/")
+    parser.add_argument("path", nargs="?", metavar="TỆP", help="bài trong content/published/YYYY-MM/")
     parser.add_argument("--remove", action="store_true", help="bỏ đánh dấu gửi cấp trên của bài PATH")
     parser.add_argument("--month", metavar="YYYY-MM", help="kỳ cần lập bộ hồ sơ gửi cấp trên")
     parser.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi bộ hồ sơ (HTML, Markdown và ảnh)")

@@ -18,7 +18,7 @@ HELP = ("Hội đồng nhập phiếu cũ (gửi trước khi có kho): đặt t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="các tệp .md cần nhập")
+    parser.add_argument("paths", nargs="+", metavar="TỆP", help="các tệp .md cần nhập")
     parser.add_argument("--by", required=True, metavar="HỌ_TÊN",
                         help="thành viên Thường trực Hội đồng nhập phiếu")
     parser.add_argument("--note", metavar="GHI_CHÚ",

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.errors import PipelineError, UsageError
 from scripts.common.period import Period
 from scripts.common.repo import Repo
 from scripts.common.vietnamese import nfc, slugify
+from scripts.nomination.checker import SLUG
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.template import Draft, render, still_to_fill
 from scripts.nomination.units import UnitRegistry
+from scripts.reports.submissions import DEADLINE_DAY, deadline
 
 NAME = "new"
 HELP = "tạo phiếu giới thiệu mới từ mẫu, trong thư mục tháng này của content/nominations"
@@ -27,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", required=True, help="tiêu đề bài viết, có dấu")
     parser.add_argument("--field", default="khac", help="lĩnh vực (mặc định: khac), ví dụ van-hoa-xa-hoi")
     parser.add_argument("--period", help="kỳ giới thiệu YYYY-MM (mặc định: tháng này)")
+    parser.add_argument("--slug", help="tên tệp (chữ thường không dấu, nối bằng dấu gạch ngang; "
+                        "mặc định: lấy từ tiêu đề), ví dụ ba-nguyen-thi-lan-tra-lai-tui-xach")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +53,12 @@ def run(args: argparse.Namespace) -> int:
     today = clock.today()
     period = str(Period.parse(args.period) if args.period else Period.of(today))
     title = nfc(args.title.strip())
-    slug = slugify(title)
+    slug = slugify(title) if args.slug is None else args.slug
+    if args.slug is not None and (not SLUG.match(slug) or slugify(slug) != slug):
+        raise UsageError(
+            f"--slug \"{args.slug}\" không dùng được làm tên tệp; viết chữ thường không dấu, nối "
+            f"bằng dấu gạch ngang, ví dụ \"{slugify(args.slug) or 'ten-bai-viet'}\""
+        )
     if not slug or not re.search("[a-z]", slug):
         raise UsageError("tiêu đề cần có chữ để đặt tên tệp")
     existing = [p for p in repo.content_files() if p.stem == slug]
@@ -62,8 +72,22 @@ def run(args: argparse.Namespace) -> int:
     with open(path, "x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite a file
         out.write(render(draft, schema))
     rel = repo.relative(path)
+    if args.period is None and today >= deadline(Period.of(today)):
+        sys.stderr.write(_late_warning(today, rel, args))
     sys.stdout.write(f"Đã tạo {rel}\nCòn phải điền:\n")
     for item in still_to_fill(draft):
         sys.stdout.write(f"  - {item}\n")
-    sys.stdout.write(f"Kiểm tra khi viết xong: python -m scripts validate {rel}\n")
+    sys.stdout.write(f"Kiểm tra khi viết xong: {hints.validate(rel)}\n")
     return 0
+
+
+def _late_warning(today: dt.date, rel: str, args: argparse.Namespace) -> str:
+    """This month's deadline has passed: the file counts as late unless it is for next month."""
+    this = Period.of(today)
+    following = Period.of(this.day(28) + dt.timedelta(days=4))
+    return (
+        f"Chú ý: hôm nay {today.strftime('%d/%m/%Y')} đã qua hạn gửi của kỳ {this} (trước ngày "
+        f"{DEADLINE_DAY}); phiếu {rel} sẽ được tính là gửi muộn cho kỳ {this}.\n"
+        f"Nếu phiếu dành cho kỳ {following}: xóa tệp vừa tạo và chạy lại lệnh với "
+        f"--period {following} (có thể đặt tên tệp bằng --slug TEN-TEP).\n"
+    )

@@ -22,11 +22,11 @@ HELP = "bản tin phát thanh của tháng từ các bài đã được thông q
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--month", metavar="YYYY-MM", required=True, help="tháng của bản tin, ví dụ 2026-11")
-    parser.add_argument("--out", metavar="FILE", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
-    parser.add_argument("--minutes", metavar="N",
-                        help="cắt bản tin cho vừa N phút (ví dụ 5 hoặc 4,5): chỉ đọc trọn bài, theo thứ tự; "
-                             "bản tin ghi rõ bài nào không đọc và vì sao")
-    parser.add_argument("--audio", metavar="FILE.wav",
+    parser.add_argument("--out", metavar="TỆP", help="ghi bản tin (chữ) vào tệp thay vì in ra màn hình")
+    parser.add_argument("--minutes", metavar="SỐ_PHÚT",
+                        help="cắt bản tin cho vừa số phút này (ví dụ 5 hoặc 4,5): chỉ đọc trọn bài, "
+                             "theo thứ tự; bản tin ghi rõ bài nào không đọc và vì sao")
+    parser.add_argument("--audio", metavar="TỆP.wav",
                         help="đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (giọng tiếng Việt)")
 
 

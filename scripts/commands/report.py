@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="báo cáo cả năm (tiêu chí chấm điểm thi đua), ví dụ 2026")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="md",
                         help="md (mặc định), csv (mở bằng Excel, có BOM UTF-8), html (in khổ A4)")
-    parser.add_argument("--out", metavar="FILE", help="ghi vào tệp thay vì in ra màn hình")
+    parser.add_argument("--out", metavar="TỆP", help="ghi vào tệp thay vì in ra màn hình")
 
 
 def write_output(data: bytes, out: str | None) -> None:

@@ -20,7 +20,7 @@ HELP = "kiểm tra các tệp giới thiệu (mặc định: content/nominations
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="tệp .md hoặc thư mục cần kiểm tra")
+    parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp .md hoặc thư mục cần kiểm tra")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
                         help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
     parser.add_argument("--fix", action="store_true",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
@@ -32,6 +32,7 @@ from scripts.nomination.page import load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.state import State
+from scripts.nomination.template import PLACEHOLDER
 from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
@@ -96,6 +97,7 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     _check_images(found)
     _check_visible(found)
     _check_body(found)
+    _check_placeholder(found)
     return sorted(found.items, key=lambda p: (p.line, p.field))
 
 
@@ -128,12 +130,14 @@ def _check_place(found: _Findings) -> None:
     if current is State.UNAPPROVED:
         found.add(("review",), (
             "bài trong content/published/ phải có dấu thẩm định \"review\" với decision: approved; "
-            "hãy dùng lệnh \"python -m scripts approve\" thay vì chuyển tệp bằng tay"
+            "đơn vị không tự chuyển tệp vào đây: hãy chuyển lại về content/nominations/, Hội đồng "
+            f"thông qua bằng lệnh \"{hints.scripts('approve')}\""
         ), "state.unapproved")
     elif current is State.APPROVED_UNMOVED:
         found.add(("review", "decision"), (
-            "phiếu đã được thông qua (approved) nhưng vẫn nằm trong content/nominations/; "
-            "hãy dùng lệnh \"python -m scripts approve\" để chuyển sang content/published/"
+            "phiếu có khối review của một bài đã được thông qua (approved) nhưng vẫn nằm trong "
+            "content/nominations/ (có lẽ chép từ một bài đã đăng): hãy xóa khối review (từ dòng "
+            "\"review:\" đến hết các dòng thụt lề bên dưới); Hội đồng sẽ ghi khi thẩm định"
         ), "state.approved-unpublished")
     elif current in (State.RETURNED, State.WITHDRAWN):
         what = "trả lại để bổ sung" if current is State.RETURNED else "gỡ khỏi chuyên mục"
@@ -207,7 +211,8 @@ def _check_consent(found: _Findings) -> None:
     consent = meta.get("consent") if isinstance(meta.get("consent"), dict) else {}
     if nominee.get("kind") != "ca-nhan":
         return
-    if consent and consent.get("publish") is not True:
+    # Only a real "false": a word such as "có" is a type error, explained by the schema message.
+    if consent and consent.get("publish") is False:
         found.add(("consent", "publish"), (
             "cá nhân chưa đồng ý cho đăng bài (publish phải là true); không thể giới thiệu khi "
             "chưa có sự đồng ý (Nghị định 13/2023/NĐ-CP)"
@@ -256,7 +261,7 @@ def _check_images(found: _Findings) -> None:
 
 _HIDDEN = (
     "có dấu cách không ngắt hoặc ký tự vô hình (thường do dán từ Word); chạy "
-    "\"python -m scripts validate --fix\" để bỏ"
+    f"\"{hints.validate(fix=True)}\" để bỏ"
 )
 
 
@@ -277,7 +282,7 @@ def _check_visible(found: _Findings) -> None:
         if visible.is_curly_quoted(text):
             found.add(path, (
                 "giá trị nằm trong ngoặc kép cong “…” của Word, ngoặc sẽ hiện trên trang; chạy "
-                "\"python -m scripts validate --fix\" để bỏ"
+                f"\"{hints.validate(nomination.rel, fix=True)}\" để bỏ"
             ), "text.curly-quotes", Severity.WARNING)
     body = nomination.body
     bad = visible.forbidden(body, tab_allowed=True)
@@ -306,6 +311,19 @@ def _check_body(found: _Findings) -> None:
         ), "body.short", line=nomination.body_line + blank)
     for finding in findings(body):
         found.add((), finding.message, finding.code, line=nomination.body_line + finding.offset)
+
+
+def _check_placeholder(found: _Findings) -> None:
+    """The template's instruction paragraph left in the story would be published as its text."""
+    nomination = found.nomination
+    opening = PLACEHOLDER.split("\n", 1)[0]
+    for offset, line in enumerate(nomination.body.split("\n")):
+        if line.strip() == opening:
+            found.add((), (
+                "đoạn hướng dẫn của mẫu phiếu (\"Viết bài ở đây, bằng Markdown: …\") vẫn còn trong "
+                "bài: hãy xóa đoạn đó, chỉ để lại bài viết của đơn vị"
+            ), "body.placeholder", line=nomination.body_line + offset)
+            return
 
 
 @dataclass
@@ -346,7 +364,7 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
         if result.nomination is None or errors:
             first = errors[0] if errors else None
             why = f"dòng {first.line}: {first.message}" if first else "không đọc được tệp"
-            skipped.append(f"{result.rel}: có lỗi ({why}); chạy \"python -m scripts validate\"")
+            skipped.append(f"{result.rel}: có lỗi ({why}); chạy \"{hints.validate(result.rel)}\"")
         else:
             sound.append(result.nomination)
     return sound, skipped

@@ -112,8 +112,19 @@ def split(text: str) -> tuple[str, int, str, int]:
     )
 
 
-def _yaml_message(err: yaml.YAMLError) -> str:
+def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     problem = getattr(err, "problem", None) or str(err)
+    mark = getattr(err, "problem_mark", None)
+    if mark is not None and problem.startswith("found character"):
+        # libyaml does not say which character; a tab is the usual one, pasted from Word.
+        lines = yaml_text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if line[mark.column:mark.column + 1] == "\t":
+            where = "ở đầu dòng" if not line[:mark.column].strip() else f"ở cột {mark.column + 1}"
+            return (
+                f"YAML không hợp lệ: có dấu tab (phím Tab) {where}; phần đầu phiếu không nhận dấu "
+                "tab, hãy xóa nó và gõ dấu cách thay vào"
+            )
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
@@ -219,7 +230,7 @@ def parse(text: str) -> FrontMatter:
         data = builder.build(node, ())
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise FrontMatterError(_line_of(mark, offset), _yaml_message(err)) from None
+        raise FrontMatterError(_line_of(mark, offset), _yaml_message(err, yaml_text)) from None
     except RecursionError:
         raise FrontMatterError(1, "phần đầu YAML lồng nhau quá sâu") from None
     finally:

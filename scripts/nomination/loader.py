@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.common import hints
 from scripts.common.clock import parse_date
 from scripts.common.repo import Repo
 from scripts.nomination.decoding import Decoded, NotUtf8, decode
@@ -163,7 +164,7 @@ def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:
             )
             return LoadResult(None, [problem(err.line, message, "encoding.unknown")])
         how = (
-            "chạy \"python -m scripts validate --fix " + rel + "\" để chuyển sang UTF-8"
+            f"chạy \"{hints.validate(rel, fix=True)}\" để chuyển sang UTF-8"
             if guess.confident
             else "hãy chuyển sang Unicode (UTF-8) bằng Unikey (Công cụ chuyển mã) rồi lưu lại"
         )

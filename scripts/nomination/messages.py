@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from scripts.nomination.frontmatter import dotted
@@ -23,6 +25,11 @@ _TYPE_NAMES = {
     "object": "một nhóm trường (các dòng \"tên: giá trị\" thụt lề bên dưới)",
 }
 _PERSONAL_FIELDS = {"birth_year", "gender"}
+# A date as written in Vietnamese documents: 15/11/2026, 5-11-2026, 05.11.2026.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+# What people write for yes and no in a true/false field (folded to lower case).
+_YES = {"có", "co", "đồng ý", "dong y", "rồi", "yes", "x"}
+_NO = {"không", "khong", "chưa", "chua", "no"}
 
 
 def _shown(value) -> str:
@@ -33,6 +40,30 @@ def _shown(value) -> str:
     if isinstance(value, str):
         return f"\"{value}\""
     return str(value)
+
+
+def day_first(value: str) -> str | None:
+    """The ISO form of a day written day-first (15/11/2026), or None when it is not one."""
+    match = _DAY_FIRST.match(value)
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _yes_no(value) -> str | None:
+    """A boolean field written in words: the hint that says what to write instead."""
+    if not isinstance(value, str):
+        return None
+    word = value.strip().lower()
+    if word in _YES:
+        return f" (\"{value}\" nghĩa là đồng ý: hãy viết true)"
+    if word in _NO:
+        return f" (\"{value}\" nghĩa là không đồng ý: hãy viết false)"
+    return " (viết true cho \"có\", false cho \"không\")"
 
 
 def _forbidden_key(error: ValidationError, schema: NominationSchema, data: dict) -> str | None:
@@ -103,13 +134,21 @@ def translate(error: ValidationError, schema: NominationSchema, data: dict) -> t
         if instance is None:
             return path, f"đang để trống; cần {expected}"
         hint = ""
-        if wanted == "string" and isinstance(instance, int | float):
+        if wanted == "boolean":
+            hint = _yes_no(instance) or ""
+        elif wanted == "string" and isinstance(instance, int | float):
             hint = " (đặt giá trị trong ngoặc kép, ví dụ \"0258 3845 123\")"
         return path, f"giá trị {_shown(instance)} không đúng kiểu: cần {expected}{hint}"
     if instance == "" and kind in ("format", "pattern", "minLength"):
         return path, "chưa điền"
     if kind == "format":
         if error.validator_value == "date":
+            iso = day_first(instance) if isinstance(instance, str) else None
+            if iso:
+                return path, (
+                    f"{_shown(instance)} viết theo kiểu ngày/tháng/năm; trong phiếu ngày viết "
+                    f"năm-tháng-ngày: hãy sửa thành {iso}"
+                )
             return path, (
                 f"{_shown(instance)} không phải một ngày có thật; viết theo dạng YYYY-MM-DD, "
                 "ví dụ 2026-11-05"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from scripts.common import hints
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.problems import Problem, Severity
@@ -46,7 +47,7 @@ def _stamp_problems(rel: str, ctx: CheckContext, decision: str) -> list[Problem]
         line = nomination.line_of(("review", "decision"))
         found.append(Problem(
             rel, line, "review.decision", ctx.schema.label(("review", "decision")),
-            "bài rời content/published/ phải được gỡ bằng lệnh \"python -m scripts withdraw\" "
+            f"bài rời content/published/ phải được gỡ bằng lệnh \"{hints.scripts('withdraw')}\" "
             "(review.decision: withdrawn, có lý do)", Severity.ERROR, "approval.not-withdrawn",
         ))
     return found
@@ -79,7 +80,7 @@ def check_approvals(repo: Repo, base: str) -> ApprovalReport:
 def _left(path: str, what: str) -> Problem:
     return Problem(
         path, 1, "", "",
-        f"{what}; không xóa bài đã đăng: hãy gỡ bằng lệnh \"python -m scripts withdraw\" "
+        f"{what}; không xóa bài đã đăng: hãy gỡ bằng lệnh \"{hints.scripts('withdraw')}\" "
         "(bài được chuyển về content/nominations/ kèm lý do)",
         Severity.ERROR, "approval.deleted",
     )

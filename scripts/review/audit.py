@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scripts.common import hints
 from scripts.common.errors import PipelineError
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.council import COUNCIL_FILE, COUNCIL_SCHEMA
@@ -139,7 +140,7 @@ class Judge:
         member = signature.member
         if change.status == "D" and path.startswith(PUBLISHED_PREFIX):
             return [_problem(path, 1, "", f"bài đã đăng bị xóa trong {commit.named}; không xóa bài đã "
-                             "đăng: hãy gỡ bằng lệnh \"python -m scripts withdraw\"", "approval.deleted")]
+                             f"đăng: hãy gỡ bằng lệnh \"{hints.scripts('withdraw')}\"", "approval.deleted")]
         before, after = reviews
         if after is None or (before is not None and before[0] == after[0]):
             return []  # unreadable (validate says why), or a correction that leaves the decision alone

@@ -256,8 +256,13 @@ class Signer:
     key: str
 
 
-def signer(repo: Repo, path: Path, by: str, key: str | None, ctx: CheckContext) -> Signer | None:
-    """The key the decision will be signed with, checked before any file changes."""
+def signer(repo: Repo, path: Path, by: str, key: str | None, ctx: CheckContext,
+           requested_by: str | None = None) -> Signer | None:
+    """The key the decision will be signed with, checked before any file changes.
+
+    A decision asked for by a member's comment (``requested_by``: their GitHub login) is signed
+    with the workflow's own key, which the registry marks as such.
+    """
     top = gitops.work_tree(repo.root)
     if top is None or not gitops.is_tracked(path, top):
         return None
@@ -265,8 +270,13 @@ def signer(repo: Repo, path: Path, by: str, key: str | None, ctx: CheckContext) 
         chosen = gitops.signing_key(top, key)
     except gitops.GitError as err:
         raise Refused(f"{err}; không tệp nào bị thay đổi") from None
-    member = ctx.council.person(clean_text(by) or "")
     public = gitops.public_key(chosen)
+    if requested_by is not None:
+        if not any(m.workflow and public in m.keys for m in ctx.council.members):
+            raise Refused("khóa ký không phải khóa của quy trình trong schema/council.yaml; "
+                          "không tệp nào bị thay đổi")
+        return Signer(top, chosen)
+    member = ctx.council.person(clean_text(by) or "")
     if member is not None and public is not None and public not in member.keys:
         raise Refused(
             f"khóa {chosen} không phải khóa của {member.name} trong schema/council.yaml; "
@@ -275,12 +285,14 @@ def signer(repo: Repo, path: Path, by: str, key: str | None, ctx: CheckContext) 
     return Signer(top, chosen)
 
 
-def message(review: dict, rel: str, subject: str | None = None) -> str:
+def message(review: dict, rel: str, subject: str | None = None, requested_by: str | None = None) -> str:
     """The decision commit's fixed message: a Vietnamese subject, then the trailers audit reads."""
     subject = subject or f"{DECISION_LABELS[review['decision']]}: {rel}"
     trailers = [f"Decision: {review['decision']}", f"Member: {review['by']}", f"Decided-on: {review['on']}"]
     if review.get("ref"):
         trailers.append(f"Minutes: {review['ref']}")
+    if requested_by:
+        trailers.append(f"Requested-by: @{requested_by}")
     return f"{subject}\n\n" + "\n".join(trailers) + "\n"
 
 
@@ -336,7 +348,8 @@ def _changed_since_return(repo: Repo, path: Path, nomination: Nomination) -> boo
 
 
 def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None,
-            forward: bool = False, note: str | None = None, key: str | None = None) -> Outcome:
+            forward: bool = False, note: str | None = None, key: str | None = None,
+            requested_by: str | None = None) -> Outcome:
     """Validate, stamp ``approved``, move nominations/YYYY-MM/x.md to published/YYYY-MM/x.md and
     commit it signed. The file is read and parsed once; the stamped bytes are parsed again on
     purpose, to check them where they will live."""
@@ -367,14 +380,15 @@ def approve(repo: Repo, path: Path, by: str, ref: str, on: dt.date | None = None
     if _errors(problems):
         raise Refused(f"{nomination.rel}: dấu thẩm định không hợp lệ; không tệp nào bị thay đổi",
                       _errors(problems))
-    sign = signer(repo, path, by, key, ctx)
-    used_git = _move_signed(path, target, new, repo, sign, message(review, repo.relative(target)))
+    sign = signer(repo, path, by, key, ctx, requested_by)
+    used_git = _move_signed(path, target, new, repo, sign,
+                            message(review, repo.relative(target), requested_by=requested_by))
     return Outcome(APPROVED, nomination.rel, repo.relative(target), used_git,
                    [p for p in problems if not p.is_error])
 
 
 def return_(repo: Repo, path: Path, by: str, reason: str, on: dt.date | None = None,
-            key: str | None = None) -> Outcome:
+            key: str | None = None, requested_by: str | None = None) -> Outcome:
     """Stamp ``returned`` on a nomination that stays in nominations/ for the unit to revise."""
     ctx = CheckContext.for_repo(repo)
     _require_state(path, repo, NOMINATIONS,
@@ -386,7 +400,8 @@ def return_(repo: Repo, path: Path, by: str, reason: str, on: dt.date | None = N
         raise Refused(f"{nomination.rel}: chưa ghi được quyết định trả lại; tệp không bị thay đổi",
                       _errors(problems, only_review=True))
     rel = repo.relative(path)
-    _write_signed(path, raw, new, signer(repo, path, by, key, ctx), message(review, rel))
+    _write_signed(path, raw, new, signer(repo, path, by, key, ctx, requested_by),
+                  message(review, rel, requested_by=requested_by))
     return Outcome(RETURNED, rel, rel)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.errors import PipelineError
 from scripts.common.fileops import atomic_write
 from scripts.common.period import month_label
@@ -194,7 +194,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     if not items:
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
-            "\"python -m scripts forward content/published/" + month + "/TEN-BAI.md\""
+            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\""
         )
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items, skipped)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
 from scripts.common.terminal import InertWriter
@@ -230,7 +230,7 @@ def report_text(queue: Queue, out: TextIO) -> None:
             "\"chia thành tích\", \"chạy thành tích\").\n"
         )
     for rel in queue.unreadable:
-        out.write(f"Không đọc được {rel}: chạy \"python -m scripts validate {rel}\" để xem lỗi.\n")
+        out.write(f"Không đọc được {rel}: chạy \"{hints.validate(rel)}\" để xem lỗi.\n")
 
 
 def report_json(queue: Queue, out: TextIO) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from scripts.common import hints
 from scripts.common.repo import Repo, markdown_files
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
@@ -133,7 +134,7 @@ def stop_on_errors(generator, articles: bool = False) -> None:
     for problem in problems:
         sys.stderr.write(text_line(problem) + "\n")
     _stop(f"Dừng dựng trang: {files} tệp có lỗi. Sửa theo các dòng trên "
-          "(kiểm tra lại bằng \"python -m scripts validate\").")
+          f"(kiểm tra lại bằng \"{hints.validate()}\").")
 
 
 def _skipped_by_pelican(reader: NominationReader) -> list:

@@ -59,7 +59,7 @@ def test_legacy_bytes_are_named_and_fixed(name: str, empty_repo: Path):
     result = _validate(empty_repo)
     assert result.code == 1
     assert f"{TARGET.as_posix()}:2: error: tệp không phải UTF-8: có vẻ là bảng mã cũ {label}" in result.out
-    assert "validate --fix" in result.out
+    assert f"make validate FIX=1 FILE={TARGET.as_posix()}" in result.out
     assert path.read_bytes() == data, "nothing is rewritten without --fix"
 
     fixed = _validate(empty_repo, "--fix")

@@ -100,7 +100,7 @@ def test_a_withdrawal_passes_only_when_stamped(basic):
     commit(basic, "Gỡ bằng tay", signed=True)
     done = cli(basic, "check-approvals", "--base", "main")
     assert done.code == 1
-    assert "phải được gỡ bằng lệnh \"python -m scripts withdraw\"" in done.out
+    assert "phải được gỡ bằng lệnh \".venv/bin/python -m scripts withdraw\"" in done.out
 
 
 def test_changes_outside_published_are_not_its_business(basic):

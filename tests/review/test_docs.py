@@ -29,9 +29,8 @@ def test_each_command_is_in_the_readme_and_a_guide(command):
 
 def test_the_editors_guide_covers_the_web_interface_git_and_resubmitting():
     text = EDITORS.read_text(encoding="utf-8")
-    for needle in ("Add file → Create new file", "git push", "python -m scripts new",
-                   "python -m scripts validate", "## 5. Gửi lại phiếu bị trả lại",
-                   "Giữ nguyên khối `review`"):
+    for needle in ("Issues → New issue", "Giới thiệu gương điển hình", "git push", "python -m scripts new",
+                   "make validate FILE=", "## 6. Gửi lại phiếu bị trả lại", "Giữ nguyên khối `review`"):
         assert needle in text
 
 

@@ -29,7 +29,7 @@ def commands(name: str) -> list[str]:
 
 
 def test_both_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["check.yml", "deploy.yml"]
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "council.yml", "deploy.yml", "intake.yml"]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)

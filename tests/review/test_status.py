@@ -104,8 +104,8 @@ def test_an_unreadable_file_is_named_not_fatal(crafted):
     done = cli(crafted, "status")
     assert done.code == 0, done.err
     assert done.out.endswith(
-        "Không đọc được content/nominations/2026-11/hong.md: chạy \"python -m scripts validate "
-        "content/nominations/2026-11/hong.md\" để xem lỗi.\n"
+        "Không đọc được content/nominations/2026-11/hong.md: chạy \"make validate "
+        "FILE=content/nominations/2026-11/hong.md\" để xem lỗi.\n"
     )
 
 
