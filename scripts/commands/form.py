@@ -8,7 +8,6 @@ from pathlib import Path
 
 from scripts.common.fileops import atomic_write
 from scripts.common.repo import Repo
-from scripts.intake.docx_form import write_form
 from scripts.intake.form import FORM_PATH, WORD_FORM_PATH, render
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
@@ -29,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.at(args.root)
     schema, units = NominationSchema.load(repo.schema_file), UnitRegistry.load(repo.units_file)
     if args.docx:
+        from scripts.intake.docx_form import write_form  # python-docx loads on use
+
         write_form(Path(args.docx), schema, units)
         sys.stdout.write(f"Đã ghi {args.docx}\n")
         return 0

@@ -10,7 +10,6 @@ from scripts.common import clock
 from scripts.common.errors import PipelineError
 from scripts.common.repo import Repo
 from scripts.intake.attachments import MAX_BYTES, AttachmentError
-from scripts.intake.docx_form import NotAForm, read_docx
 from scripts.intake.submit import file_nomination
 from scripts.nomination.checker import CheckContext
 
@@ -35,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         raise PipelineError(f"không mở được {args.file}") from None
     if size > MAX_BYTES:
         raise PipelineError(f"{args.file} lớn hơn {MAX_BYTES // (1024 * 1024)} MB; hãy gửi ảnh nhỏ hơn")
+    from scripts.intake.docx_form import NotAForm, read_docx  # python-docx loads on use
+
     ctx = CheckContext.for_repo(repo)
     today = clock.today()
     try:

@@ -21,7 +21,6 @@ from scripts.images.container import NotAnImage
 from scripts.intake import photos
 from scripts.intake.answers import Answers, read
 from scripts.intake.attachments import AttachmentError, Fetcher, is_attachment, word_attachment
-from scripts.intake.docx_form import NotAForm, read_docx
 from scripts.intake.form import FORM_PATH, label
 from scripts.intake.issue_body import answers
 from scripts.intake.questions import BODY, QUESTIONS, WORD_LABEL
@@ -148,6 +147,9 @@ def submit(event: dict, ctx: CheckContext, fetch: Fetcher) -> Outcome:
     day = sent_on(event)
     word = word_attachment(body)
     if word is not None:
+        # python-docx loads on use: every other command would otherwise pay for its import.
+        from scripts.intake.docx_form import NotAForm, read_docx
+
         try:
             found = read_docx(fetch(word), ctx.schema, ctx.units, day)
         except (AttachmentError, NotAForm) as err:

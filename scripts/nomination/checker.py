@@ -265,26 +265,41 @@ _HIDDEN = (
 )
 
 
+_BLANK = "chỉ có dấu cách hoặc ký tự vô hình, không có chữ nào; hãy điền nội dung"
+
+
+def _curly(rel: str) -> str:
+    return (
+        "giá trị nằm trong ngoặc kép cong “…” của Word, ngoặc sẽ hiện trên trang; chạy "
+        f"\"{hints.validate(rel, fix=True)}\" để bỏ"
+    )
+
+
 def _check_visible(found: _Findings) -> None:
     nomination = found.nomination
-    for path, text in visible.strings(nomination.meta):
+    values = list(visible.strings(nomination.meta))
+    if visible.all_plain([text for _, text in values]):
+        for path, text in values:
+            if text and not text.strip():
+                found.add(path, _BLANK, "text.blank")
+            elif visible.is_curly_quoted(text):
+                found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)
+        values = []
+    for path, text in values:
         bad = visible.forbidden(text)
         if bad:
             found.add(path, bad[1], "text.invisible")
             continue
         if text and visible.is_blank(text):
-            found.add(path, (
-                "chỉ có dấu cách hoặc ký tự vô hình, không có chữ nào; hãy điền nội dung"
-            ), "text.blank")
+            found.add(path, _BLANK, "text.blank")
             continue
         if visible.has_harmless(text):
             found.add(path, _HIDDEN, "text.hidden", Severity.WARNING)
         if visible.is_curly_quoted(text):
-            found.add(path, (
-                "giá trị nằm trong ngoặc kép cong “…” của Word, ngoặc sẽ hiện trên trang; chạy "
-                f"\"{hints.validate(nomination.rel, fix=True)}\" để bỏ"
-            ), "text.curly-quotes", Severity.WARNING)
+            found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)
     body = nomination.body
+    if visible.all_plain([body]):
+        return
     bad = visible.forbidden(body, tab_allowed=True)
     if bad:
         found.add((), bad[1], "text.invisible", line=nomination.body_line + body.count("\n", 0, bad[0]))

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator
 
 from scripts.common.errors import PipelineError
 
@@ -82,17 +82,19 @@ class Council:
             line = f":{mark.line + 1}" if mark else ""
             why = getattr(err, "problem", err)
             raise CouncilError(f"{where}{line}: không đọc được tệp YAML ({why})") from None
-        validator = Draft202012Validator(
-            json.loads(schema_text), format_checker=Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-        if errors:
-            error = errors[0]
-            path = list(error.absolute_path)
-            line = _line(node, path)
-            if error.validator == "required":
-                path.append(next((k for k in error.validator_value if k not in error.instance), ""))
-            raise CouncilError(f"{where}:{line}: trường \"{_dotted(path)}\": {_message(error)}")
+        schema = json.loads(schema_text)
+        # The fast validator answers "valid?"; jsonschema, imported only then, explains a "no".
+        if not jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid(data):
+            from jsonschema import Draft202012Validator
+
+            validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+            for error in errors[:1]:
+                path = list(error.absolute_path)
+                line = _line(node, path)
+                if error.validator == "required":
+                    path.append(next((k for k in error.validator_value if k not in error.instance), ""))
+                raise CouncilError(f"{where}:{line}: trường \"{_dotted(path)}\": {_message(error)}")
         members = [
             Member(
                 unicodedata.normalize("NFC", m["name"]).strip(), m["role"], m["github"],

@@ -21,6 +21,9 @@ _FORBIDDEN = re.compile(
     "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+_HARMLESS_CLASS = "\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff"
+_NOTHING_TO_SAY = re.compile(f"{_FORBIDDEN.pattern[:-1]}\t{_INVISIBLE_CLASS}{_HARMLESS_CLASS}]")
+"""Any character one of the checks below would speak of: almost every file has none."""
 _TAB = re.compile("\t")
 
 
@@ -50,6 +53,19 @@ def forbidden(text: str, tab_allowed: bool = False) -> tuple[int, str] | None:
     )
 
 
+_PRINTABLE_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u3164]")
+"""The characters of ``_NOTHING_TO_SAY`` that ``str.isprintable`` calls printable (a test holds
+this list to the whole of Unicode)."""
+
+
+def all_plain(texts: list[str]) -> bool:
+    """No text holds a control, invisible or no-break character, so the per-value checks have
+    nothing to say. ``str.isprintable`` (C speed) is False for all but six of those characters;
+    a short search finds those six. Almost every file is plain."""
+    joined = "".join(texts).replace("\n", "")
+    return joined.isprintable() and _PRINTABLE_INVISIBLE.search(joined) is None
+
+
 def is_blank(text: str) -> bool:
     """Nothing left once white space and zero-width characters are removed."""
     return not _INVISIBLE.sub("", text).strip()
@@ -71,7 +87,7 @@ def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-_HARMLESS = re.compile("[\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]")
+_HARMLESS = re.compile(f"[{_HARMLESS_CLASS}]")
 _CURLY_VALUE = re.compile(r'(?m)^(\s*(?:-\s+|[^:#\n"“]+:\s+))“([^“”"\\\n]*)”[ \t]*$')
 
 

@@ -88,3 +88,18 @@ def test_the_checker_gives_the_same_problems_twice_for_any_bytes(tmp_path_factor
     first = check_file(path, ctx).problems
     assert first == check_file(path, ctx).problems
     assert all(problem.line >= 1 and problem.message for problem in first)
+
+
+def test_the_fast_plain_check_misses_no_character_the_visible_checks_speak_of():
+    """``visible.all_plain`` trusts ``str.isprintable`` plus a six-character list: walk all of
+    Unicode so that a character the slow checks would report can never pass the fast one."""
+    import sys
+
+    from scripts.nomination import visible
+
+    missed = [
+        hex(code) for code in range(sys.maxunicode + 1)
+        if code != 0x0A and visible._NOTHING_TO_SAY.match(chr(code)) and visible.all_plain([chr(code)])
+    ]
+    assert missed == []
+    assert visible.all_plain(["Bà Nguyễn Thị Lan", "dòng một\ndòng hai"])
