@@ -7,8 +7,7 @@ import argparse
 import sys
 
 from scripts.common.repo import Repo
-from scripts.nomination.problems import Severity
-from scripts.nomination.reporters import REPORTERS
+from scripts.nomination.reporters import add_format_argument, print_problems
 from scripts.review.audit import audit
 
 NAME = "audit"
@@ -21,8 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="nhánh hoặc commit cần kiểm tra (mặc định: HEAD), ví dụ origin/main")
     parser.add_argument("--start", metavar="MÃ_COMMIT",
                         help="commit bắt đầu ký đã ghi trong biên bản; báo lỗi nếu lịch sử khác")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
-                        help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,5 +30,4 @@ def run(args: argparse.Namespace) -> int:
             f"Bắt đầu ký từ {report.start.named}, do {report.start_signer} ký; "
             f"đã xem {report.commits} commit.\n"
         )
-    REPORTERS[args.format](report.problems, report.files, sys.stdout)
-    return 1 if any(p.severity is Severity.ERROR for p in report.problems) else 0
+    return print_problems(args.format, report.problems, report.files, sys.stdout)

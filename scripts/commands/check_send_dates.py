@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from scripts.common.repo import Repo
-from scripts.nomination.problems import Severity
-from scripts.nomination.reporters import REPORTERS
+from scripts.nomination.reporters import add_format_argument, print_problems
 from scripts.review.decisions import parse_day
 from scripts.review.senddates import check_send_dates, read_event
 
@@ -21,12 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="tệp sự kiện push hoặc pull_request của GitHub Actions ($GITHUB_EVENT_PATH)")
     parser.add_argument("--today", metavar="YYYY-MM-DD",
                         help="ngày máy chủ nhận phiếu (mặc định: hôm nay theo giờ Việt Nam của máy chạy)")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
-                        help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     event = read_event(args.event)
     report = check_send_dates(Repo.at(args.root), event, parse_day(args.today))
-    REPORTERS[args.format](report.problems, report.files, sys.stdout)
-    return 1 if any(p.severity is Severity.ERROR for p in report.problems) else 0
+    return print_problems(args.format, report.problems, report.files, sys.stdout)

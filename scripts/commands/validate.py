@@ -12,8 +12,7 @@ from scripts.nomination import visible
 from scripts.nomination.checker import CheckContext, FileResult, check_files, link_problems
 from scripts.nomination.decoding import BOM, decode, encode_like
 from scripts.nomination.frontmatter import split
-from scripts.nomination.problems import Severity
-from scripts.nomination.reporters import REPORTERS
+from scripts.nomination.reporters import add_format_argument, print_problems
 
 NAME = "validate"
 HELP = "kiểm tra các tệp giới thiệu (mặc định: content/nominations và content/published)"
@@ -21,8 +20,7 @@ HELP = "kiểm tra các tệp giới thiệu (mặc định: content/nominations
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp .md hoặc thư mục cần kiểm tra")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
-                        help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
+    add_format_argument(parser)
     parser.add_argument("--fix", action="store_true",
                         help="tự sửa điều an toàn: bảng mã cũ nhận ra chắc chắn → UTF-8, chữ NFD → NFC")
     parser.add_argument("--jobs", type=int, default=None,
@@ -94,5 +92,4 @@ def run(args: argparse.Namespace) -> int:
     problems = [p for result in results for p in result.problems]
     if not args.paths:
         problems += link_problems(repo)
-    REPORTERS[args.format](problems, len(files), sys.stdout)
-    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+    return print_problems(args.format, problems, len(files), sys.stdout)

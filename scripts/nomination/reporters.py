@@ -78,3 +78,15 @@ REPORTERS: dict[str, Callable[[list[Problem], int, TextIO], None]] = {
     "json": report_json,
     "github": report_github,
 }
+
+
+def add_format_argument(parser) -> None:
+    """The ``--format`` option every command that prints problems takes."""
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                        help="cách in kết quả: text (mặc định), json, github (chú thích GitHub Actions)")
+
+
+def print_problems(fmt: str, problems: list[Problem], files: int, out: TextIO) -> int:
+    """Print ``problems`` in ``fmt``; the exit code a check returns: 1 when any is an error."""
+    REPORTERS[fmt](problems, files, out)
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
