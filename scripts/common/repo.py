@@ -83,13 +83,18 @@ class Repo:
         return [path for folder in (self.nominations, self.published) for path in markdown_files(folder)]
 
 
-def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
-    """Every entry under ``folder`` named like Markdown, whatever its case or kind, sorted.
+CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".htm", ".html")
+"""Every suffix one of Pelican's readers would read (the build turns all but ".md" off)."""
 
-    "x.MD", a folder named "x.md" or a pipe is listed too, so that the checker can refuse it by
-    name instead of the file being skipped without a word.
+
+def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Every entry under ``folder`` named like content, whatever its case or kind, sorted.
+
+    "x.MD", "x.md." (a trailing dot or space), "x.html", a folder named "x.md" or a pipe is listed
+    too, so that the checker can refuse it by name instead of it being skipped without a word or
+    read by one of Pelican's own readers, past the checker.
     """
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.glob("*")
-    return sorted(path for path in found if path.name.lower().endswith(".md"))
+    return sorted(path for path in found if path.name.rstrip(". ").lower().endswith(CONTENT_SUFFIXES))

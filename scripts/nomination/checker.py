@@ -388,9 +388,10 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
 def _with_suffix(path: Path, rel: str, problems: list[Problem]) -> list[Problem]:
     if path.suffix == ".md":
         return problems
+    stem = path.name.rstrip(". ").rpartition(".")[0] or path.stem
     return [Problem(
-        rel, 1, "", "", f"đuôi tệp phải là \".md\" viết thường (không phải \"{path.suffix}\"): "
-        f"hãy đổi tên thành {path.stem}.md, nếu không tệp sẽ bị bỏ qua khi dựng trang",
+        rel, 1, "", "", f"đuôi tệp phải là \".md\" viết thường (không phải \"{path.name[len(stem):]}\"): "
+        f"hãy đổi tên thành {stem}.md, nếu không tệp sẽ bị bỏ qua khi dựng trang",
         Severity.ERROR, "file.suffix",
     ), *problems]
 

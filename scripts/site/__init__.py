@@ -109,6 +109,11 @@ def _cache_is_stale(settings: dict, column: dict) -> bool:
 
 
 def use_nomination_reader(readers) -> None:
+    """Only ".md" is read, by the checker's reader: Pelican's own readers (".html", ".markdown",
+    ".mkd"…) would publish a file of content/ as it is. Files with those names are refused by
+    ``stop_on_errors``, as by validate."""
+    for suffix in readers.reader_classes:
+        readers.reader_classes[suffix] = None
     readers.reader_classes["md"] = NominationReader
 
 
@@ -125,8 +130,9 @@ def stop_on_errors(generator, articles: bool = False) -> None:
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
     if reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
-    if articles:
-        problems += _skipped_by_pelican(reader)
+    repo = reader.ctx.repo
+    problems += _skipped_by_pelican(reader.read_paths + reader.page_paths,
+                                    repo.published if articles else repo.pages, reader.ctx)
     problems += link_problems(reader.ctx.repo)
     if not problems:
         return
@@ -137,14 +143,13 @@ def stop_on_errors(generator, articles: bool = False) -> None:
           f"(kiểm tra lại bằng \"{hints.validate()}\").")
 
 
-def _skipped_by_pelican(reader: NominationReader) -> list:
-    """Errors of entries in published/ named like Markdown that Pelican never handed to the reader
-    ("x.MD", a folder named "x.md"): validate refuses them, so the build must too."""
-    read = {os.path.abspath(path) for path in reader.read_paths}
-    ctx = reader.ctx
+def _skipped_by_pelican(read_paths: list[Path], folder: Path, ctx) -> list:
+    """Errors of entries in ``folder`` named like content that Pelican never handed to the reader
+    ("x.MD", "x.html", a folder named "x.md"): validate refuses them, so the build must too."""
+    read = {os.path.abspath(path) for path in read_paths}
     return [
         problem
-        for path in markdown_files(ctx.repo.published) if os.path.abspath(path) not in read
+        for path in markdown_files(folder) if os.path.abspath(path) not in read
         for problem in check_file(path, ctx).problems if problem.is_error
     ]
 

@@ -64,6 +64,7 @@ class NominationReader(MarkdownReader):
         self._categories: dict[str, Category] = {}
         self.failures: list[FileResult] = []
         self.read_paths: list[Path] = []
+        self.page_paths: list[Path] = []
 
     @property
     def ctx(self) -> CheckContext:
@@ -94,6 +95,7 @@ class NominationReader(MarkdownReader):
         return self._read_story(path)
 
     def _read_page(self, path: Path):
+        self.page_paths.append(path)
         page = load_page(path, self.ctx.repo)
         if page.problems:
             self.failures.append(FileResult(page.rel, page.problems))
