@@ -280,7 +280,7 @@ def _check_visible(found: _Findings) -> None:
     values = list(visible.strings(nomination.meta))
     if visible.all_plain([text for _, text in values]):
         for path, text in values:
-            if text and not text.strip():
+            if text and visible.is_blank(text):
                 found.add(path, _BLANK, "text.blank")
             elif visible.is_curly_quoted(text):
                 found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)

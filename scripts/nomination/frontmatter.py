@@ -69,7 +69,28 @@ _YAML_PROBLEMS = {
     "found a tab character that violates indentation": "dùng dấu tab để thụt lề; hãy dùng dấu cách",
     "found a tab character where an indentation space is expected": "dùng dấu tab để thụt lề; "
     "hãy dùng dấu cách",
+    "found invalid Unicode character escape code": "chuỗi trong ngoặc kép có mã ký tự (\\u…) "
+    "không hợp lệ; hãy gõ thẳng ký tự đó",
+    "did not find expected hexdecimal number": "chuỗi trong ngoặc kép có mã ký tự (\\x, \\u…) "
+    "không hợp lệ; hãy gõ thẳng ký tự đó",
+    "exceeded maximum nesting depth": "ngoặc [ ] hoặc { } lồng nhau quá sâu",
+    "did not find expected ',' or": "ngoặc [ ] hoặc { } chưa được đóng",
+    "found undefined tag handle": "có thẻ kiểu (!…) không được phép; hãy bỏ thẻ và viết giá trị thường",
+    "did not find expected <document start>": "phần đầu chỉ gồm các trường; hãy bỏ các dòng "
+    "bắt đầu bằng %",
+    "found incompatible YAML document": "phần đầu chỉ gồm các trường; hãy bỏ các dòng bắt đầu "
+    "bằng %",
+    "did not find expected alphabetic or numeric character": "có dấu & hoặc * ở đầu giá trị; hãy "
+    "đặt giá trị trong ngoặc kép",
+    "did not find expected node content": "thiếu giá trị hoặc có dấu , ] } ở chỗ không được phép; "
+    "hãy đặt giá trị trong ngoặc kép",
 }
+MAX_CHARS = 64_000
+"""Twenty times the longest front matter the schema's limits allow in practice (about 3,000
+characters): building a value costs far more than parsing it, so the YAML is bounded first."""
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML counts as line breaks (and folds away inside a value): lines would disagree
+with the editor's, and the character would vanish unseen."""
 
 
 class FrontMatterError(Exception):
@@ -128,7 +149,12 @@ def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
-    return f"YAML không hợp lệ ({problem})"
+    return f"YAML không hợp lệ ({problem.splitlines()[0] if problem else ''})"
+
+
+def _unseen(char: str) -> str:
+    return (f"có ký tự không nhìn thấy được (U+{ord(char):04X}), thường do dán từ Word hoặc trang "
+            "web; hãy xóa và gõ lại đoạn đó")
 
 
 def _line_of(mark, offset: int) -> int:
@@ -216,6 +242,14 @@ class _Builder:
 def parse(text: str) -> FrontMatter:
     yaml_text, end_line, body, body_line = split(text)
     offset = 2  # libyaml counts from 0, and the YAML starts on the file's second line
+    if len(yaml_text) > MAX_CHARS:
+        raise FrontMatterError(1, (
+            f"phần đầu YAML quá dài ({len(yaml_text):_} ký tự, tối đa {MAX_CHARS:_}): phần đầu chỉ "
+            "gồm các trường ngắn của phiếu, bài viết đặt sau dòng \"---\" đóng"
+        ).replace("_", "."))
+    odd = _YAML_BREAKS.search(yaml_text)
+    if odd:
+        raise FrontMatterError(yaml_text.count("\n", 0, odd.start()) + offset, _unseen(odd.group(0)))
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -228,6 +262,11 @@ def parse(text: str) -> FrontMatter:
             )
         builder = _Builder(loader, offset)
         data = builder.build(node, ())
+    except yaml.reader.ReaderError as err:
+        # A character YAML refuses to read (a NUL, a control, U+FFFE): a single line, in Vietnamese.
+        # Its first occurrence (libyaml's position counts bytes, not characters).
+        line = yaml_text.count("\n", 0, max(yaml_text.find(chr(err.character)), 0)) + offset
+        raise FrontMatterError(line, _unseen(chr(err.character))) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise FrontMatterError(_line_of(mark, offset), _yaml_message(err, yaml_text)) from None

@@ -53,7 +53,7 @@ def load_page(path: Path, repo: Repo) -> Page:
         if bad:
             add(number, bad[1], "text.invisible")
         page.meta[key.strip().lower()] = value.strip()
-    if not visible.without_invisible(page.meta.get("title", "")).strip():
+    if visible.is_blank(page.meta.get("title", "")):
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")
     bad = visible.forbidden(body, tab_allowed=True)
     if bad:

@@ -39,7 +39,11 @@ class State(enum.Enum):
 
     @classmethod
     def of(cls, folder: str | None, decision: object) -> State:
-        """The state of a file in ``folder`` ("nominations" or "published") stamped ``decision``."""
+        """The state of a file in ``folder`` ("nominations" or "published") stamped ``decision``.
+
+        ``decision`` is whatever the file holds (a list, a mapping): only text can name one."""
+        if not isinstance(decision, str):
+            decision = None
         if folder == PUBLISHED:
             return cls.PUBLISHED if decision == APPROVED else cls.UNAPPROVED
         if folder != NOMINATIONS:

@@ -70,6 +70,9 @@ def test_the_sample_content_raises_no_false_flag(repo):
     ("Nguyễn Văn Đức", "Nguyễn V\u0430n Đ\u1ee9c"),  # Cyrillic "а"
     ("Nguyễn Văn Đức", "\uff2eguyễn Văn Đức"),  # full-width "Ｎ" (NFKC)
     ("Lê Thị Hoa", "Lê Thị Ηοa"),  # Greek capital eta and omicron
+    ("Nguyễn Văn Đức", "Nguyễn\u3164Văn\uffa0Đức"),  # Hangul fillers drawn as the spaces
+    ("Nguyễn Văn Đức", "Nguyễn\u2800Văn Đức"),  # the blank Braille pattern
+    ("Nguyễn Văn Đức", "Ng\U000e0041uyễn V\ufe0făn Đ\u206aức\u180b"),  # tags, selectors, format
 ])
 def test_names_are_compared_folded(a, b):
     assert person_key(a) == person_key(b)
@@ -79,6 +82,9 @@ def test_hidden_characters_do_not_hide_a_copied_story():
     story = "Chị Hoa dạy bơi miễn phí cho hơn một trăm em nhỏ ở tổ dân phố Đông Hải suốt ba mùa hè"
     copied = "\u200b".join(story.replace("o", "\u043e"))
     assert similarity(shingles(story), shingles(copied)) == 1.0
+    for hidden in ("\U000e0020", "\ufe0e", "\u206b", "\U0001d173"):
+        assert similarity(shingles(story), shingles(hidden.join(story))) == 1.0
+    assert similarity(shingles(story), shingles(story.replace(" ", "\u3164"))) == 1.0
 
 
 def test_similarity_is_jaccard_of_word_trigrams():
