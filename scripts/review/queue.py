@@ -25,7 +25,7 @@ from typing import TextIO
 from scripts.common import clock, hints
 from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
-from scripts.common.terminal import InertWriter
+from scripts.common.terminal import InertWriter, inert_json
 from scripts.common.vietnamese import comparable, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
 from scripts.nomination.state import DECISION_LABELS, State
@@ -250,8 +250,7 @@ def report_json(queue: Queue, out: TextIO) -> None:
         ],
         "unreadable": queue.unreadable,
     }
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 REPORTERS: dict[str, Callable[[Queue, TextIO], None]] = {"text": report_text, "json": report_json}
