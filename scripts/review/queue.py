@@ -116,9 +116,14 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
         nominee=str(nominee.get("name") or ""),
         submitted_on=submitted,
         since=since,
-        history=[entry for entry in review.get("history") or [] if isinstance(entry, dict)],
+        history=[entry for entry in _list(review.get("history")) if isinstance(entry, dict)],
         shingles=shingles(text),
     )
+
+
+def _list(value) -> list:
+    """``value`` when the file wrote a list there (the queue shows files the checker refuses)."""
+    return value if isinstance(value, list) else []
 
 
 def read_all(repo: Repo, units: UnitRegistry) -> tuple[list[Story], list[str]]:
@@ -200,7 +205,9 @@ def _wait_text(story: Story, today: dt.date) -> str:
 def _decision_text(entry: dict) -> str:
     """One earlier decision as the council reads it: date, decision, who, minutes, reason."""
     day = clock.parse_date(entry.get("on"))
-    text = f"{short_date(day) if day else entry.get('on')} {DECISION_LABELS.get(entry.get('decision'), '?')}"
+    decision = entry.get("decision")
+    label = DECISION_LABELS.get(decision, "?") if isinstance(decision, str) else "?"
+    text = f"{short_date(day) if day else entry.get('on')} {label}"
     text += f" – {entry.get('by')}" + (f", {entry['ref']}" if entry.get("ref") else "")
     return text + (f": {entry['reason']}" if entry.get("reason") else "")
 

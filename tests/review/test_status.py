@@ -115,6 +115,23 @@ def test_an_unreadable_file_is_named_not_fatal(crafted):
     )
 
 
+@pytest.mark.parametrize("review", [
+    "review:\n  decision: [returned]\n",
+    "review:\n  decision: {returned: 1}\n",
+    "review:\n  history: 5\n",
+    "review:\n  history:\n    - decision: [returned]\n      \"on\": {a: 1}\n      by: [x]\n",
+])
+def test_a_review_block_of_the_wrong_shape_is_shown_not_fatal(crafted, review):
+    """The queue reads files the checker refuses: a decision written as a list was hashed."""
+    path = next((crafted / "content" / "nominations").rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^review:\n(?:[ ].*\n)*", "", text).replace("\n---\n", f"\n{review}---\n", 1),
+                    encoding="utf-8")
+    for fmt in ("text", "json"):
+        done = cli(crafted, "status", "--format", fmt)
+        assert done.code == 0 and "Lỗi" not in done.err, done.err
+
+
 def test_status_shows_the_decision_history_to_the_council(basic):
     rac = "content/nominations/2026-10/to-thu-gom-rac-tdp-hoa-thanh.md"
     revise(basic, "2026-10/to-thu-gom-rac-tdp-hoa-thanh.md")
