@@ -7,8 +7,10 @@ import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scripts.review.queue import person_key, shingles, similarity
+from scripts.review.queue import MAX_SHOWN, SIMILAR, Story, _Near, person_key, shingles, similarity
 from tests.review.conftest import DATA, KEYS, build, cli, revise
 
 
@@ -161,3 +163,46 @@ def test_a_second_return_waits_for_a_new_revision_before_approval(basic):
     assert cli(basic, *approve).code == 0
     text = (basic / rac.replace("nominations", "published")).read_text(encoding="utf-8")
     assert text.count("    - decision: returned\n") == 2  # both returns kept, oldest first
+
+
+def test_a_story_sent_many_times_is_flagged_on_each_copy_not_printed_for_each_pair(crafted):
+    """Thirty copies of one story: each copy's flags name at most MAX_SHOWN others and say there
+    are more, so that the output grows with the number of files, not with its square."""
+    source = crafted / "content" / "nominations" / "2026-11"
+    source = source / "cuu-chien-binh-nguyen-van-duc-gia-co-cau-tre.md"
+    text = source.read_text(encoding="utf-8")
+    copies = 30
+    for number in range(copies):
+        copy = text.replace("period: 2026-11", f"period: 2025-{number % 12 + 1:02d}")
+        (source.parent / f"ban-sao-{number}.md").write_text(copy + f"\nBản {number}.\n", encoding="utf-8")
+
+    got = json.loads(cli(crafted, "status", "--format", "json").out)
+
+    copied = [s for s in got["stories"] if "ban-sao-" in s["path"]]
+    assert len(copied) == copies
+    for story in copied:
+        by_code = {}
+        for found in story["flags"]:
+            by_code.setdefault(found["code"], []).append(found)
+        assert len(by_code["similar.story"]) == MAX_SHOWN
+        assert "và các phiếu khác" in by_code["similar.story"][-1]["message"]
+        for code in ("repeat.months", "repeat.units"):
+            assert all(len(f["others"]) <= MAX_SHOWN for f in by_code.get(code, []))
+    repeat = next(f for f in copied[0]["flags"] if f["code"] == "repeat.months")
+    assert repeat["message"].endswith("phiếu khác"), repeat["message"]
+
+
+_SHINGLES = st.frozensets(st.sampled_from([f"w{n}" for n in range(12)]), max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SHINGLES, min_size=2, max_size=8))
+def test_prefix_filtering_never_misses_a_similar_pair(sets):
+    stories = [Story(f"f{n}", "nominations", None, "2026-11", "", "", "", "", None, None, shingles=s)
+               for n, s in enumerate(sets)]
+    near = _Near(stories)
+    for story in stories:
+        candidates = {other.rel for other in near.candidates(story)}
+        for other in stories:
+            if other is not story and similarity(story.shingles, other.shingles) >= SIMILAR:
+                assert other.rel in candidates
