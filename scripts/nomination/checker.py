@@ -378,7 +378,7 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
         errors = [p for p in result.problems if p.is_error]
         if result.nomination is None or errors:
             first = errors[0] if errors else None
-            why = f"dòng {first.line}: {first.message}" if first else "không đọc được tệp"
+            why = first.described if first else "không đọc được tệp"
             skipped.append(f"{result.rel}: có lỗi ({why}); chạy \"{hints.validate(result.rel)}\"")
         else:
             sound.append(result.nomination)

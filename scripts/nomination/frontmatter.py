@@ -69,6 +69,16 @@ _YAML_PROBLEMS = {
     "found a tab character that violates indentation": "dùng dấu tab để thụt lề; hãy dùng dấu cách",
     "found a tab character where an indentation space is expected": "dùng dấu tab để thụt lề; "
     "hãy dùng dấu cách",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông [ ] chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng [, hãy đặt nó trong ngoặc kép)",
+    "did not find expected ',' or '}'": "giá trị trong ngoặc nhọn { } chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng {, hãy đặt nó trong ngoặc kép)",
+    "did not find expected node content": "thiếu giá trị ở chỗ này",
+    "did not find expected comment or line break": "có chữ thừa sau giá trị (nếu giá trị có dấu ngoặc "
+    "kép, hãy đặt cả câu trong ngoặc kép)",
+    "block sequence entries are not allowed in this context": "dấu gạch đầu dòng (-) ở chỗ không được "
+    "phép: thụt lề không đúng",
+    "mapping keys are not allowed in this context": "tên trường ở chỗ không được phép: thụt lề không đúng",
 }
 
 
@@ -128,7 +138,7 @@ def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
-    return f"YAML không hợp lệ ({problem})"
+    return f"YAML không hợp lệ: sai cú pháp ở dòng này (chi tiết kỹ thuật: {problem})"
 
 
 def _line_of(mark, offset: int) -> int:
