@@ -277,8 +277,9 @@ def _curly(rel: str) -> str:
 
 def _check_visible(found: _Findings) -> None:
     nomination = found.nomination
-    values = list(visible.strings(nomination.meta))
-    if visible.all_plain([text for _, text in values]):
+    values = nomination.texts
+    plain = nomination.plain
+    if plain or visible.all_plain([text for _, text in values]):
         for path, text in values:
             if text and not text.strip():
                 found.add(path, _BLANK, "text.blank")
@@ -298,7 +299,7 @@ def _check_visible(found: _Findings) -> None:
         if visible.is_curly_quoted(text):
             found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)
     body = nomination.body
-    if visible.all_plain([body]):
+    if plain or visible.all_plain([body]):
         return
     bad = visible.forbidden(body, tab_allowed=True)
     if bad:

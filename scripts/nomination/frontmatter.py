@@ -99,6 +99,8 @@ class FrontMatter:
     body_line: int
     end_line: int
     """The line of the closing ``---``."""
+    texts: list[tuple[Path_, str]]
+    """Every text value with its path, in file order: what the visible-text checks read."""
 
 
 def split(text: str) -> tuple[str, int, str, int]:
@@ -152,6 +154,7 @@ class _Builder:
         self.loader = loader
         self.offset = offset
         self.lines: dict[Path_, int] = {}
+        self.texts: list[tuple[Path_, str]] = []
         self.seen: set[int] = set()
 
     def build(self, node, path: Path_):
@@ -178,6 +181,7 @@ class _Builder:
             return items
         if node.tag in _KEPT_AS_TEXT:
             # Dates stay text too: the schema's "date" format checks that they are real dates.
+            self.texts.append((path, node.value))
             return node.value
         return self._scalar(node, path)
 
@@ -245,7 +249,7 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(1, "phần đầu YAML lồng nhau quá sâu") from None
     finally:
         loader.dispose()
-    return FrontMatter(data, builder.lines, body, body_line, end_line)
+    return FrontMatter(data, builder.lines, body, body_line, end_line, builder.texts)
 
 
 def _dotted(path: Path_) -> str:
