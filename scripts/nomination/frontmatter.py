@@ -74,7 +74,6 @@ _YAML_PROBLEMS = {
     "did not find expected hexdecimal number": "chuỗi trong ngoặc kép có mã ký tự (\\x, \\u…) "
     "không hợp lệ; hãy gõ thẳng ký tự đó",
     "exceeded maximum nesting depth": "ngoặc [ ] hoặc { } lồng nhau quá sâu",
-    "did not find expected ',' or": "ngoặc [ ] hoặc { } chưa được đóng",
     "found undefined tag handle": "có thẻ kiểu (!…) không được phép; hãy bỏ thẻ và viết giá trị thường",
     "did not find expected <document start>": "phần đầu chỉ gồm các trường; hãy bỏ các dòng "
     "bắt đầu bằng %",
@@ -82,8 +81,16 @@ _YAML_PROBLEMS = {
     "bằng %",
     "did not find expected alphabetic or numeric character": "có dấu & hoặc * ở đầu giá trị; hãy "
     "đặt giá trị trong ngoặc kép",
-    "did not find expected node content": "thiếu giá trị hoặc có dấu , ] } ở chỗ không được phép; "
-    "hãy đặt giá trị trong ngoặc kép",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông [ ] chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng [, hãy đặt nó trong ngoặc kép)",
+    "did not find expected ',' or '}'": "giá trị trong ngoặc nhọn { } chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng {, hãy đặt nó trong ngoặc kép)",
+    "did not find expected node content": "thiếu giá trị ở chỗ này",
+    "did not find expected comment or line break": "có chữ thừa sau giá trị (nếu giá trị có dấu ngoặc "
+    "kép, hãy đặt cả câu trong ngoặc kép)",
+    "block sequence entries are not allowed in this context": "dấu gạch đầu dòng (-) ở chỗ không được "
+    "phép: thụt lề không đúng",
+    "mapping keys are not allowed in this context": "tên trường ở chỗ không được phép: thụt lề không đúng",
 }
 MAX_CHARS = 64_000
 """Twenty times the longest front matter the schema's limits allow in practice (about 3,000
@@ -110,6 +117,8 @@ class FrontMatter:
     body_line: int
     end_line: int
     """The line of the closing ``---``."""
+    texts: list[tuple[Path_, str]]
+    """Every text value with its path, in file order: what the visible-text checks read."""
 
 
 def split(text: str) -> tuple[str, int, str, int]:
@@ -149,7 +158,8 @@ def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
-    return f"YAML không hợp lệ ({problem.splitlines()[0] if problem else ''})"
+    technical = problem.splitlines()[0] if problem else ""
+    return f"YAML không hợp lệ: sai cú pháp ở dòng này (chi tiết kỹ thuật: {technical})"
 
 
 def _unseen(char: str) -> str:
@@ -168,6 +178,7 @@ class _Builder:
         self.loader = loader
         self.offset = offset
         self.lines: dict[Path_, int] = {}
+        self.texts: list[tuple[Path_, str]] = []
         self.seen: set[int] = set()
 
     def build(self, node, path: Path_):
@@ -194,6 +205,7 @@ class _Builder:
             return items
         if node.tag in _KEPT_AS_TEXT:
             # Dates stay text too: the schema's "date" format checks that they are real dates.
+            self.texts.append((path, node.value))
             return node.value
         return self._scalar(node, path)
 
@@ -274,7 +286,7 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(1, "phần đầu YAML lồng nhau quá sâu") from None
     finally:
         loader.dispose()
-    return FrontMatter(data, builder.lines, body, body_line, end_line)
+    return FrontMatter(data, builder.lines, body, body_line, end_line, builder.texts)
 
 
 def _dotted(path: Path_) -> str:

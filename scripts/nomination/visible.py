@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from scripts.common.vietnamese import BIDI_CONTROLS, DRAWN_BLANK, IGNORABLE
 
@@ -86,18 +85,6 @@ def is_blank(text: str) -> bool:
     characters, fillers, combining marks without a letter, private-use or unassigned code points.
     The first visible character ends the loop, so an ordinary value costs one step."""
     return not any(char not in _DRAWN_BLANK and _category(char)[0] in "LNPS" for char in text)
-
-
-def strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in a YAML value, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings(item, (*path, index))
 
 
 _HARMLESS = re.compile(f"[{_HARMLESS_CLASS}]")
