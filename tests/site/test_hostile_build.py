@@ -143,3 +143,17 @@ def test_files_only_pelicans_other_readers_would_read_stop_the_build_as_validate
         assert result.code == 1 and "Traceback" not in result.err, result.err
         assert "đuôi tệp phải là" in result.err, result.err
         _no_sentinel(repo)
+
+
+def test_a_file_name_cannot_drive_the_terminal_of_the_build(tmp_path):
+    """Pelican logs the name of a file it could not process, and the plugin names its errors."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    story = _story(repo)
+    story.rename(story.with_name("bai\x1b]0;x\x07\x9b2J\u202e.md"))
+
+    result = build(repo, search=False)
+
+    assert result.code == 1
+    for char in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert char not in result.out + result.err, (result.out + result.err)[-1500:]
+    assert "\\u{001B}" in result.out + result.err
