@@ -192,9 +192,11 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
     if not items:
+        # A story marked for forwarding may be among the files left out: say which, and why.
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
             f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\""
+            + "".join(f"\nBỏ qua {line}" for line in skipped)
         )
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items, skipped)
