@@ -17,6 +17,12 @@ from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.loader import read_regular
 from scripts.nomination.problems import Problem, Severity
 
+PAGE_KEYS = ("title", "summary", "template")
+"""The header lines a page may have. Pelican obeys many more (Save_as: index.html replaced the
+home page, Url, Slug, Status, Date…): where a page is written is the settings' decision."""
+PAGE_TEMPLATES = ("page", "about")
+"""The theme's templates for a static page (any other name stopped the build with a traceback)."""
+
 
 @dataclass
 class Page:
@@ -49,10 +55,18 @@ def load_page(path: Path, repo: Repo) -> Page:
             add(number, "phần đầu trang phải là các dòng \"Tên: giá trị\" (Title: …), rồi một dòng "
                 "trống trước nội dung", "page.header")
             return page
+        name = key.strip().lower()
+        if name not in PAGE_KEYS:
+            add(number, f"dòng \"{key.strip()}:\" không dùng được ở phần đầu trang; chỉ dùng "
+                "Title, Summary và Template (đường dẫn của trang do cấu hình quyết định)", "page.header")
+            continue
+        if name == "template" and value.strip() not in PAGE_TEMPLATES:
+            add(number, f"Template phải là một trong: {', '.join(PAGE_TEMPLATES)}", "page.header")
+            continue
         bad = visible.forbidden(value)
         if bad:
             add(number, bad[1], "text.invisible")
-        page.meta[key.strip().lower()] = value.strip()
+        page.meta[name] = value.strip()
     if visible.is_blank(page.meta.get("title", "")):
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")
     bad = visible.forbidden(body, tab_allowed=True)

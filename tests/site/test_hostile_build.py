@@ -157,3 +157,22 @@ def test_a_file_name_cannot_drive_the_terminal_of_the_build(tmp_path):
     for char in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert char not in result.out + result.err, (result.out + result.err)[-1500:]
     assert "\\u{001B}" in result.out + result.err
+
+
+def test_a_page_cannot_choose_where_it_is_written_or_its_template(tmp_path, cli):
+    """Pelican obeys every header line of a page: "Save_as: index.html" replaced the home page,
+    an unknown Template stopped the build with a traceback."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    pages = repo / "content" / "pages"
+    (pages / "gia.md").write_text(f"Title: Trang giả\nSave_as: index.html\n\nĐã thay {SENTINEL}.\n",
+                                  encoding="utf-8")
+    (pages / "mau.md").write_text("Title: Mẫu\nTemplate: ../../etc/passwd\n\nMẫu.\n", encoding="utf-8")
+
+    result = build(repo, search=False)
+    checked = cli("validate", cwd=repo)
+
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    for line in ("content/pages/gia.md:2: error: dòng \"Save_as:\" không dùng được",
+                 "content/pages/mau.md:2: error: Template phải là một trong"):
+        assert line in result.err and line in checked.out, (line, result.err, checked.out)
+    _no_sentinel(repo)
