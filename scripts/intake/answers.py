@@ -60,8 +60,11 @@ def _choose(text: str, choices: dict[str, str]) -> str | None:
 
 
 def _number(text: str):
-    """A year typed in a box: a number when it is one, else the text (the checker explains)."""
-    return int(text) if text.isdigit() else text
+    """A year typed in a box: a number when it is one, else the text (the checker explains).
+
+    Only ASCII digits, and few: "²" is a digit to ``str.isdigit`` but not to ``int``, and Python
+    refuses to convert more than 4,300 digits (both stopped intake with an unexpected error)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else text
 
 
 def _lines(text: str) -> list[str]:
