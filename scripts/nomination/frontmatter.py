@@ -125,6 +125,11 @@ def split(text: str) -> tuple[str, int, str, int]:
     """(yaml text, line of the closing ---, body, first line of the body)."""
     first_end = text.find("\n")
     first = text if first_end < 0 else text[:first_end]
+    if first.startswith(DELIMITER + "\r"):
+        raise FrontMatterError(1, (
+            "tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ) nên cả tệp chỉ là một dòng; hãy mở "
+            "bằng trình soạn thảo và lưu lại với kiểu xuống dòng LF (Unix) hoặc CRLF (Windows)"
+        ))
     if first.rstrip() != DELIMITER:
         raise FrontMatterError(
             1,
