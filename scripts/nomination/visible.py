@@ -88,7 +88,9 @@ def is_blank(text: str) -> bool:
 
 
 _HARMLESS = re.compile(f"[{_HARMLESS_CLASS}]")
-_CURLY_VALUE = re.compile(r'(?m)^(\s*(?:-\s+|[^:#\n"“]+:\s+))“([^“”"\\\n]*)”[ \t]*$')
+_CURLY_VALUE = re.compile(r'(?m)^([ \t]*+(?:-[ \t]++|[^:#\n"“ \t][^:#\n"“]*+:[ \t]++))“([^“”"\\\n]*)”[ \t]*$')
+"""Possessive, and a key starts with no blank: a line of 60,000 spaces in a block scalar made the
+previous pattern try every split of them (quadratic)."""
 
 
 def has_harmless(text: str) -> bool:
