@@ -54,6 +54,7 @@ SHAPES = {
         * max(n // 7702, 1)),
     "*_ trên từng đoạn": lambda n: "\n\n".join(["*_" * 3900] * max(n // 7802, 1)),
     "![ trên từng đoạn": lambda n: "\n\n".join(["![" * 3900] * max(n // 7802, 1)),
+    "!\\[ trên từng đoạn": lambda n: "\n\n".join(["!\\[" * 2600] * max(n // 7802, 1)),
     "bảng nhiều dòng": lambda n: "\n\n".join(["|a|b|\n|-|-|\n" + "|a|b|\n" * 1300] * max(n // 7900, 1)),
     "> - xen kẽ": lambda n: "\n\n".join("".join("> " * (i % 9) + "- a\n" for i in range(40))
                                          for _ in range(n // 600)),

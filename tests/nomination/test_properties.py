@@ -115,3 +115,17 @@ def test_fix_repairs_in_time_and_leaves_nothing_to_repair(front, body):
     fixed_front, fixed_body = visible.repair(front, body)
     assert not visible.has_harmless(fixed_front + fixed_body)
     assert visible.repair(fixed_front, fixed_body) == (fixed_front, fixed_body)
+
+
+@SETTINGS
+@example(text="![" * 60_000)
+@example(text="![](" + "a" * 120_000)
+@given(st.text(alphabet=st.sampled_from("![]()<> a\\\n"), max_size=3000))
+def test_the_image_patterns_take_linear_time(text):
+    """The checker's look-alike image pattern (escaped "!\\[" reach it as text) and intake's image
+    answer pattern (a stranger's issue body) scanned from every "![" to the end: quadratic."""
+    from scripts.intake.answers import _IMAGE_MD
+    from scripts.nomination.body import _IMAGE_LOOKALIKE
+
+    for pattern in (_IMAGE_LOOKALIKE, _IMAGE_MD):
+        assert pattern.search(text) is None or "![" in text
