@@ -28,7 +28,7 @@ from scripts.common.repo import NOMINATIONS, Repo
 from scripts.common.terminal import InertWriter, inert_json
 from scripts.common.vietnamese import comparable, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
-from scripts.nomination.state import DECISION_LABELS, State
+from scripts.nomination.state import DECISION_LABELS, State, earlier_decisions
 from scripts.nomination.units import UnitRegistry
 
 ORDER = (State.SUBMITTED, State.RETURNED, State.WITHDRAWN, State.APPROVED_UNMOVED)
@@ -174,14 +174,9 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
         nominee=str(nominee.get("name") or ""),
         submitted_on=submitted,
         since=since,
-        history=[entry for entry in _list(review.get("history")) if isinstance(entry, dict)],
+        history=earlier_decisions(review),
         shingles=shingles(text),
     )
-
-
-def _list(value) -> list:
-    """``value`` when the file wrote a list there (the queue shows files the checker refuses)."""
-    return value if isinstance(value, list) else []
 
 
 def read_all(repo: Repo, units: UnitRegistry) -> tuple[list[Story], list[str]]:
