@@ -84,9 +84,11 @@ def fold(text: str) -> str:
 
 
 _LOOK_ALIKES = str.maketrans(
-    # Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables.txt).
-    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁӏԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
-    "ABEKMHOPCTYXSIJaeopcyxsijhdlqw" "ABEZHIKMNOPTYXaikvoptux",
+    # Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables.txt),
+    # then other Latin and Armenian ones: the Icelandic eth "Ð" is drawn exactly as "Đ" (and old
+    # font conversions produce it), a dotless "ı" as "i".
+    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁӏԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ" "ÐðƉɖɗıȷɑɡǀӀօս",
+    "ABEKMHOPCTYXSIJaeopcyxsijhdlqw" "ABEZHIKMNOPTYXaikvoptux" "ĐđĐđđijagllou",
 )
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 """Embeddings, overrides and isolates (a regex class body): they reorder what a reader sees."""

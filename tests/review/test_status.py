@@ -72,6 +72,8 @@ def test_the_sample_content_raises_no_false_flag(repo):
     ("Nguyễn Văn Đức", "Nguyễn V\u0430n Đ\u1ee9c"),  # Cyrillic "а"
     ("Nguyễn Văn Đức", "\uff2eguyễn Văn Đức"),  # full-width "Ｎ" (NFKC)
     ("Lê Thị Hoa", "Lê Thị Ηοa"),  # Greek capital eta and omicron
+    ("Nguyễn Văn Đức", "Nguyễn Văn Ðức"),  # the Icelandic eth, drawn as "Đ"
+    ("Đinh Thị Liên", "Ðinh Thı Lıên"),  # eth and dotless i
     ("Nguyễn Văn Đức", "Nguyễn\u3164Văn\uffa0Đức"),  # Hangul fillers drawn as the spaces
     ("Nguyễn Văn Đức", "Nguyễn\u2800Văn Đức"),  # the blank Braille pattern
     ("Nguyễn Văn Đức", "Ng\U000e0041uyễn V\ufe0făn Đ\u206aức\u180b"),  # tags, selectors, format
