@@ -97,4 +97,9 @@ def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.glob("*")
-    return sorted(path for path in found if path.name.rstrip(". ").lower().endswith(CONTENT_SUFFIXES))
+    return sorted(path for path in found if named_like_content(path.name))
+
+
+def named_like_content(name: str) -> bool:
+    """Whether a file of this name could be read as a story or page, by us or by Pelican."""
+    return name.rstrip(". ").lower().endswith(CONTENT_SUFFIXES)
