@@ -83,13 +83,19 @@ class Repo:
         return [path for folder in (self.nominations, self.published) for path in markdown_files(folder)]
 
 
-def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
-    """Every entry under ``folder`` named like Markdown, whatever its case or kind, sorted.
+READABLE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst")
+"""Names Pelican's own readers take (Markdown, HTML, reStructuredText). The build reads only
+"*.md", through the checker; any other of these in a folder the build reads is refused by name."""
 
-    "x.MD", a folder named "x.md" or a pipe is listed too, so that the checker can refuse it by
-    name instead of the file being skipped without a word.
+
+def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Every entry under ``folder`` named like a page Pelican could read, whatever its case or
+    kind, sorted.
+
+    "x.MD", "x.html", a folder named "x.md" or a pipe is listed too, so that the checker can refuse
+    it by name instead of the file being skipped (or published unchecked) without a word.
     """
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.glob("*")
-    return sorted(path for path in found if path.name.lower().endswith(".md"))
+    return sorted(path for path in found if path.name.lower().endswith(READABLE_SUFFIXES))

@@ -352,7 +352,10 @@ class FileResult:
 def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
     """Load and check one file; ``keep`` returns the loaded nomination too.
 
-    A static page of content/pages/ is checked by the page rules (the same body rules)."""
+    A static page of content/pages/ is checked by the page rules (the same body rules). A file
+    another Pelican reader would take ("x.html", "x.markdown") is refused by its name alone."""
+    if path.suffix.lower() != ".md":
+        return FileResult(ctx.repo.relative(path), _with_suffix(path, ctx.repo.relative(path), []))
     if ctx.repo.is_page(path):
         page = load_page(path, ctx.repo)
         return FileResult(page.rel, _with_suffix(path, page.rel, page.problems))
@@ -423,7 +426,8 @@ def link_problems(repo: Repo) -> list[Problem]:
     """Every symbolic link under content/, file or folder: through one, a file from anywhere on
     the machine could be read as content or published."""
     problems = []
-    for folder, names, files in os.walk(repo.content):
+    walked = [(str(repo.root), [repo.content.name], [])]  # content/ itself, then what is under it
+    for folder, names, files in [*walked, *os.walk(repo.content)]:
         for name in sorted(names + files):
             path = Path(folder) / name
             if path.is_symlink():

@@ -12,10 +12,17 @@ from pathlib import Path
 
 from scripts.common.repo import Repo
 from scripts.nomination import visible
-from scripts.nomination.body import findings
+from scripts.nomination.body import INTRASITE_HELP, findings, mentions_intrasite
 from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.loader import read_regular
 from scripts.nomination.problems import Problem, Severity
+
+HEADER_KEYS = ("title", "summary", "template")
+"""What a page's header may set. Pelican acts on every other key it knows: Save_as and Url write
+the page over the home page, a story or a feed; Slug, Lang, Translation, Status and Date move or
+hide it. None of that is a page's to decide."""
+TEMPLATES = ("page", "about")
+"""The theme's templates made for a page; any other (a story's, the poster's) breaks the build."""
 
 
 @dataclass
@@ -49,10 +56,22 @@ def load_page(path: Path, repo: Repo) -> Page:
             add(number, "phần đầu trang phải là các dòng \"Tên: giá trị\" (Title: …), rồi một dòng "
                 "trống trước nội dung", "page.header")
             return page
+        name = key.strip().lower()
+        if name not in HEADER_KEYS:
+            add(number, f"phần đầu trang không được có dòng \"{key.strip()}:\"; chỉ dùng "
+                "Title, Summary và Template (địa chỉ trang theo tên tệp)", "page.header-key")
+            continue
+        if name == "template" and value.strip() not in TEMPLATES:
+            add(number, f"Template \"{value.strip()[:40]}\" không có: chỉ dùng "
+                + " hoặc ".join(TEMPLATES), "page.template")
+            continue
         bad = visible.forbidden(value)
         if bad:
             add(number, bad[1], "text.invisible")
-        page.meta[key.strip().lower()] = value.strip()
+        if mentions_intrasite(value):
+            # Pelican rewrites such addresses in a page's summary as in its body.
+            add(number, INTRASITE_HELP, "body.intrasite")
+        page.meta[name] = value.strip()
     if not visible.without_invisible(page.meta.get("title", "")).strip():
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")
     bad = visible.forbidden(body, tab_allowed=True)

@@ -205,8 +205,10 @@ def render_html(bundle: Bundle) -> str:
 
 
 def _md(text: str) -> str:
-    """Contributor text inside Markdown: no tag can form ("<" is written as an entity)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    """Contributor text inside Markdown stays text, as on the site: no tag or entity can form ("<"
+    and "&" are written as entities) and no link, image or reference ("[" and "]" escaped)."""
+    return (text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
+            .replace("[", "\\[").replace("]", "\\]"))
 
 
 def render_markdown(bundle: Bundle) -> str:

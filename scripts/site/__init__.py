@@ -109,6 +109,9 @@ def _cache_is_stale(settings: dict, column: dict) -> bool:
 
 
 def use_nomination_reader(readers) -> None:
+    """Ours is the only reader: Pelican's own would publish "x.html", "x.markdown", "x.mkd"… of
+    published/ or pages/ as they are, unchecked and unsanitized (the checker refuses them by name)."""
+    readers.reader_classes.clear()
     readers.reader_classes["md"] = NominationReader
 
 
@@ -123,10 +126,10 @@ def stop_on_errors(generator, articles: bool = False) -> None:
     if not isinstance(reader, NominationReader):
         return
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
-    if reader.read_paths:
+    if articles and reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
-    if articles:
-        problems += _skipped_by_pelican(reader)
+    repo = reader.ctx.repo
+    problems += _skipped_by_pelican(reader, repo.published if articles else repo.pages)
     problems += link_problems(reader.ctx.repo)
     if not problems:
         return
@@ -137,14 +140,14 @@ def stop_on_errors(generator, articles: bool = False) -> None:
           f"(kiểm tra lại bằng \"{hints.validate()}\").")
 
 
-def _skipped_by_pelican(reader: NominationReader) -> list:
-    """Errors of entries in published/ named like Markdown that Pelican never handed to the reader
-    ("x.MD", a folder named "x.md"): validate refuses them, so the build must too."""
+def _skipped_by_pelican(reader: NominationReader, folder: Path) -> list:
+    """Errors of entries in ``folder`` named like a page that Pelican never handed to the reader
+    ("x.MD", "x.html", a folder named "x.md"): validate refuses them, so the build must too."""
     read = {os.path.abspath(path) for path in reader.read_paths}
     ctx = reader.ctx
     return [
         problem
-        for path in markdown_files(ctx.repo.published) if os.path.abspath(path) not in read
+        for path in markdown_files(folder) if os.path.abspath(path) not in read
         for problem in check_file(path, ctx).problems if problem.is_error
     ]
 

@@ -29,7 +29,7 @@ from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
 from scripts.nomination.loader import load
-from scripts.nomination.page import load_page
+from scripts.nomination.page import HEADER_KEYS, load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
 from scripts.publishing.render import render
@@ -94,11 +94,16 @@ class NominationReader(MarkdownReader):
         return self._read_story(path)
 
     def _read_page(self, path: Path):
+        self.read_paths.append(path)
         page = load_page(path, self.ctx.repo)
         if page.problems:
             self.failures.append(FileResult(page.rel, page.problems))
             raise NotPublishable(page.rel)
-        metadata = {key: self.process_metadata(key, value) for key, value in page.meta.items()}
+        # Only the keys a page may set (load_page refuses the others): Pelican acts on save_as,
+        # url, slug, status… in any metadata it is given.
+        metadata = {
+            key: self.process_metadata(key, page.meta[key]) for key in HEADER_KEYS if key in page.meta
+        }
         return render(page.body, top=2), metadata
 
     def prepare(self, path: Path) -> Prepared:

@@ -7,7 +7,7 @@ listing pages, feeds and the search page go.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 DEFAULTS = {
     # Listing pages; each is written to URL + "index.html", later pages under URL + "page/N/".
@@ -44,7 +44,9 @@ def column_settings(settings: dict) -> dict:
     if unknown:
         raise ValueError(f"COLUMN: unknown keys {sorted(unknown)}; known: {sorted(DEFAULTS)}")
     if merged["ROOT"] is None:
-        merged["ROOT"] = str(Path(settings["PATH"]).resolve().parent)
+        # Not resolved: a content/ that is a symbolic link must not move the repository (its
+        # schema and registries) elsewhere; the checker refuses the link itself.
+        merged["ROOT"] = os.path.dirname(os.path.abspath(settings["PATH"]))
     return merged
 
 

@@ -131,3 +131,25 @@ def test_the_bundle_carries_the_sites_content_security_policy(basic, tmp_path):
     assert "default-src 'none'" in policy and "script-src" not in policy
     base = (ROOT / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
     assert f"{{% block csp %}}{SITE_POLICY}{{% endblock csp %}}" in base, "one policy for site and bundle"
+
+
+def test_contributor_fields_stay_text_in_the_bundle_markdown(basic, tmp_path):
+    """The site shows a summary or a name as text; in the bundle's Markdown the same value must not
+    become a link or an image for whoever renders it next (a phishing link, a tracking pixel)."""
+    from markdown_it import MarkdownIt
+
+    path = basic / "content" / "nominations" / RAC
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(
+        "Tổ thu gom rác tự quản: cách làm hay",
+        "Tổ thu gom rác tự quản ![x](https://theo-doi.example/p.png) cách làm hay",
+    ).replace("\nsummary: |-\n  ", "\nsummary: |-\n  [Nhận quà](https://lua-dao.example/) ", 1),
+        encoding="utf-8")
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    markdown = (out / "gui-cap-tren-2026-10.md").read_text(encoding="utf-8")
+    assert "[Nhận quà]" in markdown.replace("\\", "")
+    rendered = MarkdownIt("commonmark").render(markdown)
+    assert "lua-dao.example" in rendered and "theo-doi.example" in rendered
+    assert 'href="https://lua-dao' not in rendered and 'src="https://theo-doi' not in rendered

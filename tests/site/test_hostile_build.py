@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from pelican.contents import Article
 from pelican.settings import read_settings
 
@@ -110,3 +111,77 @@ def test_files_pelican_would_skip_stop_the_build_as_validate(tmp_path, cli):
     assert result.code == 1 and checked.code == 1
     for line in expected:
         assert line in result.err and line in checked.out, (line, result.err, checked.out)
+
+
+def test_the_column_reader_is_the_only_reader():
+    """Pelican's own readers (HTML, reStructuredText, "*.markdown", "*.mkd"…) publish a file as it
+    is: none may be left to take a file the checker never judged."""
+    from pelican.readers import HTMLReader, MarkdownReader, RstReader
+
+    from scripts.site import use_nomination_reader
+    from scripts.site.reader import NominationReader
+
+    readers = SimpleNamespace(reader_classes={
+        "md": MarkdownReader, "markdown": MarkdownReader, "mkd": MarkdownReader, "mdown": MarkdownReader,
+        "html": HTMLReader, "htm": HTMLReader, "rst": RstReader,
+    })
+    use_nomination_reader(readers)
+    assert readers.reader_classes == {"md": NominationReader}
+
+
+_SCRIPT = f"<script>alert('{SENTINEL}')</script>"
+
+
+@pytest.mark.parametrize(("rel", "text"), [
+    ("content/pages/gioi-thieu.html", f"<html><head><title>{SENTINEL}</title></head>{_SCRIPT}</html>"),
+    ("content/pages/lien-he.mkd", f"Title: {SENTINEL}\n\n{_SCRIPT}\n"),
+    ("content/published/2026-11/bai-khac.markdown", f"Title: {SENTINEL}\nDate: 2026-11-20\n\n{_SCRIPT}\n"),
+], ids=["html-page", "mkd-page", "markdown-story"])
+def test_files_other_readers_would_take_stop_the_build_as_validate(tmp_path, cli, rel, text):
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+    (repo / rel).write_text(text, encoding="utf-8")
+
+    result = build(repo, search=False)
+    checked = cli("validate", cwd=repo)
+
+    line = f"{rel}:1: error: đuôi tệp phải là \".md\" viết thường"
+    assert result.code == 1 and checked.code == 1
+    assert line in result.err and line in checked.out, (result.err, checked.out)
+    _no_sentinel(repo)
+
+
+def test_a_page_header_cannot_move_the_page_or_pick_its_template(tmp_path, cli):
+    """Pelican acts on Save_as, Url, Slug, Template… in any metadata: a page could replace the home
+    page, a story or a feed. Only Title, Summary and a page template are accepted."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    story = _story(repo)
+    page = repo / "content" / "pages" / "thong-bao.md"
+    page.write_text(
+        f"Title: Thông báo\nSave_as: bai/{story.stem}/index.html\nTemplate: poster\n\nNội dung {SENTINEL}.\n",
+        encoding="utf-8",
+    )
+
+    result = build(repo, search=False)
+    checked = cli("validate", cwd=repo)
+
+    assert result.code == 1 and checked.code == 1
+    for line in ("content/pages/thong-bao.md:2: error: phần đầu trang không được có dòng \"Save_as:\"",
+                 "content/pages/thong-bao.md:3: error: Template \"poster\" không có"):
+        assert line in result.err and line in checked.out, (line, result.err, checked.out)
+    _no_sentinel(repo)
+
+
+def test_a_content_folder_that_is_a_link_stops_the_build_as_validate(tmp_path, cli):
+    """Through content/ itself the build would read (and take the schema of) another folder."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    (repo / "content").rename(tmp_path / "that-noi-dung")
+    (repo / "content").symlink_to(tmp_path / "that-noi-dung", target_is_directory=True)
+
+    result = build(repo, search=False)
+    checked = cli("validate", cwd=repo)
+
+    line = "content:1: error: là liên kết tượng trưng"
+    assert result.code == 1 and checked.code == 1
+    assert line in result.err and line in checked.out, (result.err, checked.out)
+    assert "Traceback" not in result.err + result.out
