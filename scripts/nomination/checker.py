@@ -19,7 +19,7 @@ from scripts.common import clock, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
-from scripts.common.vietnamese import slugify
+from scripts.common.vietnamese import SLUG, slugify
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
 from scripts.nomination import visible
@@ -37,7 +37,6 @@ from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.common.repo import Repo
+from scripts.common.vietnamese import SLUG, slugify
 from scripts.nomination import visible
 from scripts.nomination.body import INTRASITE_HELP, findings, mentions_intrasite
 from scripts.nomination.decoding import NotUtf8, decode
@@ -40,6 +41,11 @@ def load_page(path: Path, repo: Repo) -> Page:
     def add(line: int, message: str, code: str) -> None:
         page.problems.append(Problem(rel, line, "", "", message, Severity.ERROR, code))
 
+    if not SLUG.match(path.stem):
+        # Pelican makes the address from the name: "..md" or "!!.md" would give none (the page is
+        # dropped without a word), "Trang Chủ.md" one the editor did not write.
+        add(1, f"tên tệp \"{path.name}\" phải là chữ thường không dấu, nối bằng dấu gạch ngang, "
+            f"ví dụ \"{slugify(path.stem) or 'ten-trang'}.md\"", "file.slug")
     raw = read_regular(path, repo, page.problems)
     if raw is None:
         return page

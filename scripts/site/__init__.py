@@ -55,6 +55,10 @@ def check_settings(pelican) -> None:
     # sanitizer, and copies the files they name: contributors could publish any file of content/.
     # No address may match (the renderer also drops such addresses; the checker refuses them).
     settings["INTRASITE_LINK_REGEX"] = NO_INTRASITE_LINKS
+    # Pelican also takes metadata from a file's name and folders (a date from "2026-13-45-x.md"
+    # dropped that page without a word): a story or page says everything through the reader.
+    settings["FILENAME_METADATA"] = settings["PATH_METADATA"] = ""
+    settings["USE_FOLDER_AS_CATEGORY"] = False
     # Metadata comes from contributors: every {{ value }} in a template must be escaped.
     settings["JINJA_ENVIRONMENT"]["autoescape"] = True
     paginated = settings["PAGINATED_TEMPLATES"]

@@ -33,7 +33,7 @@ from scripts.nomination.page import HEADER_KEYS, load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
 from scripts.publishing.render import render
-from scripts.site.settings import column_settings
+from scripts.site.settings import column_settings, reserved_names
 from scripts.site.story import Story, build_story
 
 logger = logging.getLogger(__name__)
@@ -96,6 +96,11 @@ class NominationReader(MarkdownReader):
     def _read_page(self, path: Path):
         self.read_paths.append(path)
         page = load_page(path, self.ctx.repo)
+        if path.stem in reserved_names(self.settings):
+            page.problems.append(Problem(
+                page.rel, 1, "", "", f"tên trang \"{path.stem}\" trùng với địa chỉ của chuyên mục "
+                f"({path.stem}/): hãy đặt tên khác", Severity.ERROR, "page.reserved",
+            ))
         if page.problems:
             self.failures.append(FileResult(page.rel, page.problems))
             raise NotPublishable(page.rel)

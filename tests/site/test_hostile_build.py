@@ -185,3 +185,22 @@ def test_a_content_folder_that_is_a_link_stops_the_build_as_validate(tmp_path, c
     assert result.code == 1 and checked.code == 1
     assert line in result.err and line in checked.out, (result.err, checked.out)
     assert "Traceback" not in result.err + result.out
+
+
+def test_a_page_lives_at_the_address_its_name_gives_and_no_column_address(tmp_path):
+    """A name is the page's address, never a date ("2026-13-45-…" dropped the page) nor an address
+    the column writes ("tim-kiem" stopped the build with a traceback)."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    pages = repo / "content" / "pages"
+    (pages / "2026-13-45-lich-tiep-dan.md").write_text("Title: Lịch tiếp dân\n\nThứ Năm hằng tuần.\n",
+                                                         encoding="utf-8")
+    assert build(repo, search=False).code == 0
+    assert (repo / "output" / "2026-13-45-lich-tiep-dan" / "index.html").is_file()
+
+    (pages / "tim-kiem.md").write_text(f"Title: Tìm kiếm\n\nTrang giả {SENTINEL}.\n", encoding="utf-8")
+    result = build(repo, search=False)
+    assert result.code == 1
+    assert "content/pages/tim-kiem.md:1: error: tên trang \"tim-kiem\" trùng với địa chỉ của chuyên mục" \
+        in result.err
+    assert "Traceback" not in result.err + result.out
+    _no_sentinel(repo)
