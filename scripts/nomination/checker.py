@@ -376,7 +376,7 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
     file the validator refuses is never forwarded or read on air either.
     """
     sound, skipped = [], []
-    for result in (check_file(path, ctx, keep=True) for path in paths):
+    for result in check_files(paths, ctx, keep=True):
         errors = [p for p in result.problems if p.is_error]
         if result.nomination is None or errors:
             first = errors[0] if errors else None
@@ -439,10 +439,13 @@ def link_problems(repo: Repo) -> list[Problem]:
 
 
 def check_files(
-    paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None
+    paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None,
+    keep: bool = False,
 ) -> list[FileResult]:
-    """Load and check ``paths``, on every core for large sets; results keep the order of ``paths``."""
-    results = fork_map(functools.partial(check_file, ctx=ctx), paths, jobs)
+    """Load and check ``paths``, on every core for large sets; results keep the order of ``paths``.
+
+    The rules across files (a slug used twice) are added, so a caller sees what validate sees."""
+    results = fork_map(functools.partial(check_file, ctx=ctx, keep=keep), paths, jobs)
     by_rel = {result.rel: result for result in results}
     for problem in slug_problems(paths, ctx.repo, every_file):
         by_rel[problem.path].problems.insert(0, problem)

@@ -192,10 +192,13 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
     if not items:
-        raise PipelineError(
+        # The files left out are named here too: the message alone would send the office to
+        # mark a story that is marked but has an error.
+        raise PipelineError("\n".join([
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
-            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\""
-        )
+            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\"",
+            *(f"Bỏ qua {line}" for line in skipped),
+        ]))
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items, skipped)
 

@@ -153,3 +153,18 @@ def test_contributor_fields_stay_text_in_the_bundle_markdown(basic, tmp_path):
     rendered = MarkdownIt("commonmark").render(markdown)
     assert "lua-dao.example" in rendered and "theo-doi.example" in rendered
     assert 'href="https://lua-dao' not in rendered and 'src="https://theo-doi' not in rendered
+
+
+def test_a_forwarded_story_whose_name_is_used_twice_is_left_out_as_validate_says(basic, tmp_path):
+    """The rules across files count too: validate refuses both files of a slug used twice."""
+    approve(basic, RAC, "--forward")
+    published = basic / "content" / "published" / RAC
+    twin = basic / "content" / "nominations" / "2026-11" / published.name
+    twin.parent.mkdir(parents=True, exist_ok=True)
+    twin.write_text((basic / "content" / "nominations" / LAN).read_text(encoding="utf-8"), encoding="utf-8")
+    assert "file.duplicate-slug" in cli(basic, "validate", "--format", "json").out
+
+    done = cli(basic, "forward", "--month", "2026-10", "--out", str(tmp_path / "gui"))
+
+    assert done.code == 1 and "chưa có bài nào được chọn gửi cấp trên" in done.err
+    assert f"Bỏ qua content/published/{RAC}: có lỗi (dòng 1: tên tệp" in done.err
