@@ -43,6 +43,12 @@ def check_settings(pelican) -> None:
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
                 _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
                       "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    linked = _links_under(Path(settings["THEME"]))
+    if linked:
+        # Pelican copies theme/static following links: any file of the build machine would be
+        # published (and precached by the service worker).
+        _stop(f"Lỗi: {linked[0]} là liên kết tượng trưng (symlink); trong giao diện (theme/) chỉ được "
+              "có tệp và thư mục thật: hãy xóa liên kết và đặt tệp thật.")
     settings["WARD_EMBLEM_IMAGE"] = _emblem(settings, column)
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
@@ -64,6 +70,14 @@ def check_settings(pelican) -> None:
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+def _links_under(folder: Path) -> list[str]:
+    return ([str(folder)] if folder.is_symlink() else []) + [
+        os.path.join(parent, name)
+        for parent, folders, files in os.walk(folder) for name in sorted(folders + files)
+        if os.path.islink(os.path.join(parent, name))
+    ]
 
 
 NO_INTRASITE_LINKS = r"(?!)"

@@ -45,6 +45,20 @@ def test_symbolic_link_under_content_stops_the_build(tmp_path):
     _no_sentinel(repo)
 
 
+def test_a_symbolic_link_in_the_theme_stops_the_build(tmp_path):
+    """Pelican copies theme/static following links: a file of the machine would be published."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(f"mật khẩu {SENTINEL}\n", encoding="utf-8")
+    (repo / "theme" / "static" / "css" / "in-them.css").symlink_to(secret)
+
+    result = build(repo, search=False)
+
+    assert result.code == 1
+    assert "theme/static/css/in-them.css là liên kết tượng trưng (symlink)" in result.err
+    _no_sentinel(repo)
+
+
 def test_validate_names_the_same_links(tmp_path, cli):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     (repo / "content" / "images" / "thu-muc").symlink_to("/etc", target_is_directory=True)
@@ -89,9 +103,10 @@ def test_pelican_link_replacer_cannot_act_on_a_story(tmp_path):
     html = ('<a href="{static}/nominations/2026-11/phieu-cho.md">a</a>'
             '<a href="|filename|/nominations/2026-11/phieu-cho.md">b</a>'
             '<a href="{category}javascript:alert(1)">c</a>')
-    article = Article(html, metadata={"title": "t", "date": dt.datetime(2026, 11, 20)},
+    article = Article(html, metadata={"title": "t", "date": dt.datetime(2026, 11, 20), "summary": html},
                       settings=settings, source_path=str(tmp_path / "a.md"), context=context)
     assert article.content == html
+    assert article.summary == html  # Pelican rewrites a summary's addresses too
     assert article.get_content("https://example.vn") == html
     assert context["static_links"] == set()
 
