@@ -37,6 +37,9 @@ def check_settings(pelican) -> None:
         _stop(f"Lỗi: STATIC_PATHS = {settings['STATIC_PATHS']!r}: Pelican sẽ chép nguyên các tệp "
               "này (kể cả ảnh chưa được đồng ý, còn dữ liệu GPS) lên trang. Ảnh chỉ lên trang qua "
               "trường images: của bài đã thông qua; để STATIC_PATHS = [].")
+    if settings.get("OUTPUT_SOURCES"):
+        _stop("Lỗi: OUTPUT_SOURCES = True: Pelican sẽ chép nguyên tệp nguồn của mọi bài lên trang, kể cả "
+              "liên hệ, đề xuất và ghi chú thẩm định. Để OUTPUT_SOURCES = False.")
     for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
         for folder in settings.get(key) or []:
             read = (content / folder).resolve()

@@ -219,3 +219,12 @@ def test_a_page_lives_at_the_address_its_name_gives_and_no_column_address(tmp_pa
         in result.err
     assert "Traceback" not in result.err + result.out
     _no_sentinel(repo)
+
+
+def test_settings_that_would_copy_the_sources_stop_the_build(tmp_path):
+    """OUTPUT_SOURCES publishes every story's file as written: contact, proposal, council notes."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    result = build(repo, search=False, extra=["-e", "OUTPUT_SOURCES=true"])
+    assert result.code == 1
+    assert "Lỗi: OUTPUT_SOURCES = True" in result.err
+    assert not list((repo / "output").rglob("*.md")) if (repo / "output").exists() else True
