@@ -228,3 +228,12 @@ def test_settings_that_would_copy_the_sources_stop_the_build(tmp_path):
     assert result.code == 1
     assert "Lỗi: OUTPUT_SOURCES = True" in result.err
     assert not list((repo / "output").rglob("*.md")) if (repo / "output").exists() else True
+
+
+def test_the_page_templates_a_page_may_name_are_the_themes_page_templates():
+    from scripts.nomination.page import TEMPLATES
+
+    templates = ROOT / "theme" / "templates"
+    for name in TEMPLATES:
+        text = (templates / f"{name}.html").read_text(encoding="utf-8")
+        assert name == "page" or '{% extends "page.html" %}' in text, name
