@@ -237,3 +237,24 @@ def test_the_page_templates_a_page_may_name_are_the_themes_page_templates():
     for name in TEMPLATES:
         text = (templates / f"{name}.html").read_text(encoding="utf-8")
         assert name == "page" or '{% extends "page.html" %}' in text, name
+
+
+def test_a_pages_title_and_summary_show_as_text_on_every_page(tmp_path):
+    """A page's title is in every page's menu, its summary in its description: text, never markup."""
+    from tests.site.test_privacy import ActiveParts
+
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    (repo / "content" / "pages" / "thong-bao.md").write_text(
+        "Title: Thông báo <script>alert(1)</script>\n"
+        "Summary: \"><meta http-equiv=\"refresh\" content=\"0;url=https://lua-dao.example/\"><a href=x>\n\n"
+        "Nội dung `<iframe src=//lua-dao.example>`.\n", encoding="utf-8")
+
+    result = build(repo, search=False)
+
+    assert result.code == 0, result.err
+    for path in (repo / "output").rglob("*.html"):
+        parser = ActiveParts()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert not parser.found, (path, parser.found)
+    page = (repo / "output" / "thong-bao" / "index.html").read_text(encoding="utf-8")
+    assert "Thông báo &lt;script&gt;alert(1)&lt;/script&gt;" in page
