@@ -66,6 +66,9 @@ def widths_for(width: int, wanted: tuple[int, ...]) -> list[int]:
 
 def _srgb(image: Image.Image) -> Image.Image:
     """Colours in sRGB, with the profile used for the conversion and then dropped."""
+    if image.mode.startswith("I"):
+        # 16-bit greyscale (a PNG from a scanner): Pillow's convert clips it at 255, all white.
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
     icc = image.info.get("icc_profile")
     mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
     if icc and image.mode in ("RGB", "RGBA", "CMYK"):

@@ -7,15 +7,23 @@ decodes nothing and a change of settings makes every variant again. Its verdict 
 refused with the reason) is cached beside the variants; ``check`` (validate, approve) reads a
 cached verdict but never writes into the repository, judging an uncached photo afresh (a
 scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
+
+The cache is trusted because this machine wrote it: a cache that git tracks (``git add -f``
+passes .gitignore) came from a contributor, who can compute any photo's key and write a
+"sound" verdict for a polyglot or "variants" that are the original with its GPS position. Such a
+cache is refused, with a message, by every check and build. Each variant's size is recorded, so
+a variant cut short (a full disk) is made again rather than published.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import stat
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,10 +76,13 @@ class Processed:
 
 
 class PhotoLibrary:
-    def __init__(self, content: Path, cache: Path, processing: Processing | None = None) -> None:
+    def __init__(self, content: Path, cache: Path, processing: Processing | None = None,
+                 committed: str | None = None) -> None:
         self.content = content
         self.cache = cache
         self.processing = processing or Processing()
+        self.committed = committed
+        """A file of the cache that git tracks (``committed_cache``): then nothing is trusted."""
         self._fingerprint = self.processing.fingerprint().encode()
 
     def check(self, src: str) -> Sound:
@@ -87,23 +98,33 @@ class PhotoLibrary:
         """The photo's variants, made now or found in the cache; ``NotAnImage`` when unsound."""
         path = self._path(src)
         key = self._known(src, path)
-        if key and (self.cache / key / "variants.json").is_file():
-            return _processed(key, json.loads((self.cache / key / "variants.json").read_text("utf-8")))
+        if key and (found := self.cached(key)):
+            return found
         data, key, stat = self._read(src, path)
-        folder = self.cache / key
-        index = folder / "variants.json"
-        if index.is_file():
+        if found := self.cached(key):
             self._remember_path(src, stat, key)
-            return _processed(key, json.loads(index.read_text("utf-8")))
+            return found
         sound = self._verdict(data, key, src, remember=True)
         encoded = encode(data, sound.kind, self.processing)
+        folder = self.cache / key
         folder.mkdir(parents=True, exist_ok=True)
         for variant in encoded:
             atomic_write(folder / variant.name, variant.data)
-        listed = [[v.name, v.width, v.height] for v in encoded]
-        atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
+        listed = [[v.name, v.width, v.height, len(v.data)] for v in encoded]
+        # Written last: the entry is whole.
+        atomic_write(folder / "variants.json", json.dumps(listed).encode("utf-8"))
         self._remember_path(src, stat, key)
         return _processed(key, listed)
+
+    def cached(self, key: str) -> Processed | None:
+        """The variants cached under ``key`` when every one is there whole (its recorded size)."""
+        try:
+            listed = json.loads((self.cache / key / "variants.json").read_text("utf-8"))
+            if all(os.stat(self.cache / key / name).st_size == size for name, _, _, size in listed):
+                return _processed(key, listed)
+        except (OSError, ValueError, TypeError):
+            pass
+        return None
 
     def prepare(self, srcs: list[str]) -> None:
         """Make the variants of the photos not cached yet, on every core. A photo that cannot be
@@ -116,7 +137,7 @@ class PhotoLibrary:
             key = self._known(src, self._path(src))
         except (NotAnImage, OSError):
             return False
-        return not (key and (self.cache / key / "variants.json").is_file())
+        return not (key and self.cached(key))
 
     def _try_process(self, src: str) -> None:
         with contextlib.suppress(NotAnImage):
@@ -171,8 +192,18 @@ class PhotoLibrary:
         return data, digest, _stat_list(info)
 
     def _path(self, src: str) -> Path:
-        """``src`` under content/, with no symlink on the way and no way out of content/."""
+        """``src`` under content/, with no symlink on the way and no way out of content/.
+
+        Every use of the cache starts here, so a committed cache is refused before it is read."""
+        if self.committed:
+            raise NotAnImage(
+                f"kho đang chứa bộ đệm ảnh ({self.committed}): thư mục cache/ chỉ do máy dựng "
+                "trang tạo ra, không được đưa vào git; hãy chạy \"git rm -r --cached cache\" "
+                "rồi commit"
+            )
         parts = Path(src).parts
+        if "\\" in src:
+            raise NotAnImage("đường dẫn ảnh dùng dấu \"/\" giữa các thư mục, không dùng \"\\\"")
         if not parts or Path(src).is_absolute() or ".." in parts or "\x00" in src:
             raise NotAnImage("đường dẫn ảnh phải tương đối, nằm trong thư mục content/")
         path = self.content
@@ -214,8 +245,22 @@ def _stat_list(info: os.stat_result) -> list[int]:
 
 def photo_library(repo: Repo) -> PhotoLibrary:
     """The repository's photos, cached in its git-ignored cache/images/."""
-    return PhotoLibrary(repo.content, repo.root / "cache" / "images")
+    return PhotoLibrary(repo.content, repo.root / "cache" / "images",
+                        committed=committed_cache(repo.root))
+
+
+@functools.lru_cache(maxsize=8)
+def committed_cache(root: Path) -> str | None:
+    """The first file under ``root``/cache/ that git tracks, or None (also outside a git work
+    tree, where nothing can arrive by a commit)."""
+    try:
+        done = subprocess.run(["git", "ls-files", "-z", "--", "cache"], cwd=root,
+                              capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    first = done.stdout.split(b"\0", 1)[0] if done.returncode == 0 else b""
+    return first.decode("utf-8", "replace") or None
 
 
 def _processed(key: str, listed: list) -> Processed:
-    return Processed(key, tuple(Variant(name, width, height) for name, width, height in listed))
+    return Processed(key, tuple(Variant(name, width, height) for name, width, height, _ in listed))

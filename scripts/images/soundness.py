@@ -2,8 +2,12 @@
 
 Refused: a file whose real format differs from its name (an SVG or HTML page named .jpg, a PNG
 named .jpg), a truncated or damaged file, a decompression bomb (more pixels than Pillow's
-limit, judged from the header before any pixel is decoded), and a polyglot: bytes after the
-image's end, or another format hidden in a block decoders skip.
+limit, judged from the header before any pixel is decoded), a polyglot: bytes after the
+image's end, or another format hidden in a block decoders skip, and an animation (GIF, APNG,
+WebP). A story's photo is a still: an animation would be published as whichever frame its
+decoder shows first (an APNG's default image need not be one of its frames), and judging it
+whole means drawing every frame on the whole canvas (a 12 KB GIF of 500 one-pixel frames on a
+4000×4000 canvas took 18 s).
 """
 
 from __future__ import annotations
@@ -67,10 +71,13 @@ def _decode(data: bytes, kind: str) -> Sound:
         try:
             with Image.open(io.BytesIO(data), formats=[kind]) as image:
                 width, height = image.size
+                if getattr(image, "is_animated", False):  # looks for a second frame only
+                    raise NotAnImage("ảnh động (nhiều khung hình) không được nhận: trang chỉ đăng "
+                                     "ảnh tĩnh; hãy gửi một ảnh JPEG hoặc PNG của khoảnh khắc muốn đăng")
                 image.draft("RGB", (_CHECK_SIZE, _CHECK_SIZE))
-                for frame in range(getattr(image, "n_frames", 1)):
-                    image.seek(frame)
-                    image.load()
+                image.load()
+        except NotAnImage:
+            raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             limit = f"{Image.MAX_IMAGE_PIXELS:,}".replace(",", ".")
             raise NotAnImage(f"ảnh quá lớn (vượt {limit} điểm ảnh), có thể là “bom giải nén”; "

@@ -242,7 +242,8 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
     try:
-        photo_library(ctx.repo).check(posix.as_posix())
+        # The path as written: the build reads exactly this one (a "\\" is refused there too).
+        photo_library(ctx.repo).check(src)
     except NotAnImage as err:
         return str(err)
     return None

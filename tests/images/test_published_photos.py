@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -121,6 +122,13 @@ def _with_comment(comment: bytes) -> bytes:
     return out.getvalue()
 
 
+def _animated_gif() -> bytes:
+    frames = [Image.new("RGB", (320, 240), (60 * i, 120, 200)) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 HOSTILE = {
     # name: (src written in images:, bytes of the file or None, fragment of the message)
@@ -133,6 +141,10 @@ HOSTILE = {
     "png-named-jpg": ("images/2026-08/sai-duoi.jpg", None, "mang đuôi \".jpg\""),
     "remote": ("https://example.com/anh.jpg", None, "không phải địa chỉ web"),
     "symlink": ("images/2026-08/lien-ket.jpg", None, "symlink"),
+    "animated": ("images/2026-08/dong.gif", _animated_gif(), "ảnh động"),
+    # The checker used to judge images/2026-08/dong.jpg and the build to read a file named
+    # "images\\2026-08\\dong.jpg" at the top of content/ (the "lỗi không mong đợi" of the build).
+    "backslashes": ("images\\2026-08\\dong.jpg", phone_photo(640, 480, seed=9), "dấu \"/\""),
 }
 
 
@@ -142,6 +154,8 @@ def test_a_hostile_photo_stops_validate_and_the_build(tmp_path, case):
     src, data, message = HOSTILE[case]
     if case == "png-named-jpg":
         data = (repo / "content/images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png").read_bytes()
+    if case == "backslashes":
+        (repo / "content/images/2026-08/dong.jpg").write_bytes(phone_photo(640, 480))
     if case == "symlink":
         secret = tmp_path / "secret.jpg"
         secret.write_bytes(phone_photo(640, 480))
@@ -185,3 +199,31 @@ def test_static_paths_would_copy_photos_byte_for_byte_and_stop_the_build(tmp_pat
     assert built.code == 1
     assert "STATIC_PATHS" in built.err and "images:" in built.err and "Traceback" not in built.err
     assert not (repo / "output" / "images" / "2026-08").exists()
+
+
+def test_a_cache_committed_to_the_repository_stops_validate_and_the_build(tmp_path):
+    """``git add -f cache`` passes .gitignore: a contributor's "variants" (the original photo with
+    its GPS position) under the key the photo will have. Nothing of it is used or published."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    original = phone_photo(800, 600, seed=11)
+    _use_photo(repo, STORY, SAMPLE_SRC, "images/2026-08/dong-gps.jpg", original)
+    forged = photo_library(Repo.at(repo))
+    _, key, _ = forged._read("images/2026-08/dong-gps.jpg", forged._path("images/2026-08/dong-gps.jpg"))
+    folder = repo / "cache" / "images" / key
+    folder.mkdir(parents=True)
+    (folder / "800.jpg").write_bytes(original)
+    (folder / "og.jpg").write_bytes(original)
+    (folder / "verdict.json").write_text('{"kind": "JPEG", "width": 800, "height": 600}', "utf-8")
+    (folder / "variants.json").write_text(
+        f'[["800.jpg", 800, 600, {len(original)}], ["og.jpg", 800, 600, {len(original)}]]', "utf-8")
+    git = ["git", "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.org"]
+    for command in (["init", "-q"], ["add", "-f", "."], ["commit", "-q", "-m", "Bài và ảnh"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+
+    checked = run_cli("validate", STORY, cwd=repo, env={"DIEN_HINH_TODAY": TODAY})
+    assert checked.code == 1, checked.out
+    assert "images[0].src" in checked.out and "cache/images/" in checked.out, checked.out
+    built = build(repo, search=False)
+    assert built.code == 1 and "cache/images/" in built.err and "Traceback" not in built.err, built.err
+    for path in output_files(repo / "output"):
+        assert original not in path.read_bytes() and b"Galaxy A55" not in path.read_bytes(), path
