@@ -17,6 +17,13 @@ from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.loader import read_regular
 from scripts.nomination.problems import Problem, Severity
 
+HEADER_KEYS = {"title", "summary", "template"}
+"""What a page's header may say: what the page is, never where or how Pelican writes it (a
+page's "Save_as: index.html" replaced the home page, "Slug: bai/…" a story, "Template:
+article" stopped the build)."""
+TEMPLATES = {"page", "about"}
+"""The theme's templates made for a page."""
+
 
 @dataclass
 class Page:
@@ -52,7 +59,16 @@ def load_page(path: Path, repo: Repo) -> Page:
         bad = visible.forbidden(value)
         if bad:
             add(number, bad[1], "text.invisible")
-        page.meta[key.strip().lower()] = value.strip()
+        name = key.strip().lower()
+        if name not in HEADER_KEYS:
+            add(number, f"phần đầu trang không nhận dòng \"{key.strip()[:40]}:\"; chỉ dùng "
+                "Title:, Summary: và Template: (page hoặc about); địa chỉ trang lấy từ tên tệp",
+                "page.header")
+        elif name == "template" and value.strip() not in TEMPLATES:
+            add(number, f"Template: \"{value.strip()[:40]}\" không phải mẫu của trang tĩnh; dùng "
+                "page hoặc about", "page.header")
+        else:
+            page.meta[name] = value.strip()
     if not visible.without_invisible(page.meta.get("title", "")).strip():
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")
     bad = visible.forbidden(body, tab_allowed=True)

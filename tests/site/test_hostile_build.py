@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from pelican.contents import Article
 from pelican.settings import read_settings
 
@@ -110,3 +111,24 @@ def test_files_pelican_would_skip_stop_the_build_as_validate(tmp_path, cli):
     assert result.code == 1 and checked.code == 1
     for line in expected:
         assert line in result.err and line in checked.out, (line, result.err, checked.out)
+
+
+@pytest.mark.parametrize("line,code", [
+    ("Save_as: index.html", 'không nhận dòng "Save_as:"'),  # replaced the home page
+    ("Slug: bai/2026-11/ten-bai", 'không nhận dòng "Slug:"'),  # a story's page
+    ("Url: https://example.com/", 'không nhận dòng "Url:"'),
+    ("Template: article", 'Template: "article" không phải mẫu'),  # stopped the build with a traceback
+])
+def test_a_page_header_cannot_steer_where_or_how_it_is_written(tmp_path, cli, line, code):
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    page = repo / "content" / "pages" / "trang-thu.md"
+    page.write_text(f"Title: Trang thử\n{line}\n\nNội dung trang thử.\n", encoding="utf-8")
+    expected = "content/pages/trang-thu.md:2: error: "
+    checked = cli("validate", cwd=repo)
+    assert checked.code == 1
+    assert any(r.startswith(expected) and code in r for r in checked.out.splitlines()), checked.out
+    result = build(repo, search=False)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert any(r.startswith(expected) and code in r for r in result.err.splitlines()), result.err
+    home = repo / "output" / "index.html"
+    assert not home.exists() or "Trang thử" not in home.read_text(encoding="utf-8")
