@@ -116,6 +116,11 @@ class PhotoLibrary:
         self._remember_path(src, stat, key)
         return _processed(key, listed)
 
+    def key(self, src: str) -> str:
+        """The cache key of the photo at ``src``: its bytes hashed, nothing decoded."""
+        path = self._path(src)
+        return self._known(src, path) or self._read(src, path)[1]
+
     def cached(self, key: str) -> Processed | None:
         """The variants cached under ``key`` when every one is there whole (its recorded size)."""
         try:

@@ -20,7 +20,7 @@ from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
 from scripts.nomination.checker import check_file, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
-from scripts.site import cleanup
+from scripts.site import cleanup, consent
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings
@@ -127,6 +127,7 @@ def stop_on_errors(generator, articles: bool = False) -> None:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
     if articles:
         problems += _skipped_by_pelican(reader)
+        problems += consent.problems(reader.photo_claims, reader.photos)
     problems += link_problems(reader.ctx.repo)
     if not problems:
         return

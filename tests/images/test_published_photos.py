@@ -227,3 +227,30 @@ def test_a_cache_committed_to_the_repository_stops_validate_and_the_build(tmp_pa
     assert built.code == 1 and "cache/images/" in built.err and "Traceback" not in built.err, built.err
     for path in output_files(repo / "output"):
         assert original not in path.read_bytes() and b"Galaxy A55" not in path.read_bytes(), path
+
+
+COLLECTIVE = "content/published/2026-08/to-phu-nu-tiet-kiem-hoa-thanh-giup-hoi-vien-vuon-len-thoat-ngheo.md"
+COLLECTIVE_SRC = "images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png"
+
+
+@pytest.mark.parametrize("how", ["same-file", "copy-under-another-name"])
+def test_a_photo_withheld_from_one_story_is_not_published_by_another(tmp_path, how):
+    """The photo of someone who did not consent, declared again by a collective's story (whose
+    photos are always published): the build stops on that story's field, and nothing leaks."""
+    repo = make_site_repo(tmp_path / "repo")
+    withheld = phone_photo(900, 600, seed=13)
+    _use_photo(repo, NO_CONSENT, "images/2026-11/vuon-rau-cua-be.png", "images/2026-11/chua-dong-y.jpg",
+               withheld)
+    again = "images/2026-11/chua-dong-y.jpg" if how == "same-file" else "images/2026-08/tap-the.jpg"
+    _use_photo(repo, COLLECTIVE, COLLECTIVE_SRC, again, withheld if how != "same-file" else None)
+    line = next(n for n, text in enumerate((repo / COLLECTIVE).read_text("utf-8").splitlines(), 1)
+                if text.strip().startswith("- src:"))
+
+    built = build(repo, search=False)
+
+    assert built.code == 1 and "Traceback" not in built.err, built.err
+    expected = f"{COLLECTIVE}:{line}: error: images[0].src"
+    assert any(row.startswith(expected) and NO_CONSENT in row for row in built.err.splitlines()), built.err
+    key = photo_library(Repo.at(repo)).key("images/2026-11/chua-dong-y.jpg")
+    for path in output_files(repo / "output"):
+        assert key not in readable_text(path), path
