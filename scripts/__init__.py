@@ -21,7 +21,8 @@ Where things live (one room per stage or capability; tests mirror it under ``tes
                    metadata, a few widths, WebP plus a fallback) and their cache.
 - ``intake/``      the forms editors fill without a terminal (GitHub's issue form, the Word form):
                    made from the schema, read back into a nomination file or a list of fixes.
-- ``publishing/``  what leaves the ward: the one public projection of a story and the one
+- ``publishing/``  what leaves the ward: the one public projection of a story, consent across
+                   stories (a withheld photo stays withheld) and the one
                    Markdown renderer + sanitizer, shared by the site and the forward bundle.
 - ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.
 - ``commands/``    the thin command line: one module per ``python -m scripts <command>``.

@@ -30,9 +30,10 @@ from scripts.common.vietnamese import document_date, sort_key
 from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext, sound_nominations
-from scripts.nomination.loader import Nomination
+from scripts.nomination.loader import Nomination, load
 from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
+from scripts.publishing import consent
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
 from scripts.publishing.public import PublicStory, project
 from scripts.publishing.render import render
@@ -191,6 +192,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         review = nomination.review
         if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
+    _refuse_withheld_photos(ctx, photos, {item.rel for item in items})
     if not items:
         raise PipelineError(
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
@@ -198,6 +200,19 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         )
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items, skipped)
+
+
+def _refuse_withheld_photos(ctx: CheckContext, photos: PhotoLibrary, sent: set[str]) -> None:
+    """A photo withheld from any published story for lack of consent is not sent by another one
+    (the site's build refuses it the same way)."""
+    every = []
+    for path in markdown_files(ctx.repo.published):
+        nomination = load(path, ctx.repo).nomination
+        if nomination is not None and isinstance(nomination.meta.get("nominee"), dict):
+            every.extend(consent.claims(nomination, ctx.schema.public_view(nomination.meta)))
+    found = [p for p in consent.problems(every, photos) if p.path in sent]
+    if found:
+        raise PipelineError("\n".join(f"{p.path}:{p.line}: {p.field}: {p.message}" for p in found))
 
 
 def render_html(bundle: Bundle) -> str:

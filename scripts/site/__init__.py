@@ -20,7 +20,8 @@ from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
 from scripts.nomination.checker import check_file, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
-from scripts.site import cleanup, consent
+from scripts.publishing import consent
+from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
 from scripts.site.settings import column_settings

@@ -32,8 +32,8 @@ from scripts.nomination.loader import load
 from scripts.nomination.page import load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
+from scripts.publishing.consent import PhotoClaim, claims
 from scripts.publishing.render import render
-from scripts.site.consent import PhotoClaim, claims
 from scripts.site.settings import column_settings
 from scripts.site.story import Story, build_story
 

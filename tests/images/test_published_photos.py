@@ -251,6 +251,12 @@ def test_a_photo_withheld_from_one_story_is_not_published_by_another(tmp_path, h
     assert built.code == 1 and "Traceback" not in built.err, built.err
     expected = f"{COLLECTIVE}:{line}: error: images[0].src"
     assert any(row.startswith(expected) and NO_CONSENT in row for row in built.err.splitlines()), built.err
+    collective = repo / COLLECTIVE
+    marked = collective.read_text("utf-8").replace("  forward: false", "  forward: true")
+    collective.write_text(marked, "utf-8")
+    sent = run_cli("forward", "--month", "2026-08", "--out", str(repo / "gui"), cwd=repo,
+                   env={"DIEN_HINH_TODAY": TODAY})
+    assert sent.code == 1 and expected.replace(": error:", ":") in sent.err, sent.err
     key = photo_library(Repo.at(repo)).key("images/2026-11/chua-dong-y.jpg")
-    for path in output_files(repo / "output"):
+    for path in output_files(repo / "output") + output_files(repo / "gui"):
         assert key not in readable_text(path), path

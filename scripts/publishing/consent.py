@@ -3,8 +3,8 @@
 An individual's photos are published only with their consent (``consent.personal_data``). The
 same file, or the same bytes under another name, declared by a second story (a collective's, or
 that of someone who agreed) would publish the photo all the same: the build refuses it on that
-story's field. Only the build sees every published story at once; ``validate`` judges a file on
-its own.
+story's field, and the forward bundle refuses to send it. Only they see every published story
+at once; ``validate`` judges a file on its own.
 """
 
 from __future__ import annotations
