@@ -24,6 +24,10 @@ from scripts.images.container import SUFFIXES, NotAnImage, layout
 # Signatures of what must never travel inside a photo's metadata: web pages, scripts, archives.
 _FOREIGN = (b"<script", b"<html", b"<body", b"<iframe", b"<svg", b"<!doctype", b"<?php",
             b"<object", b"<embed", b"<meta", b"javascript:", b"pk\x03\x04", b"pk\x05\x06")
+_INFLATED_BUDGET = 8 << 20
+"""What all compressed blocks of one file may inflate to (a camera's profile and text: a few
+hundred KB). Each 1 KB zTXt chunk can inflate to 1 MB: without a bound, 40 MB of them took
+minutes to search."""
 _CHECK_SIZE = 256
 """The decode that proves a file is whole reads every byte but may scale down (JPEG's DCT
 scaling): the check costs a fraction of a full decode."""
@@ -46,8 +50,14 @@ def check_bytes(data: bytes, suffix: str) -> Sound:
     if data[found.end:].strip(b"\x00"):
         raise NotAnImage(f"tệp có {len(data) - found.end} byte lạ sau phần ảnh (tệp ghép nhiều "
                          "định dạng, hoặc ảnh động của điện thoại); hãy xuất lại thành ảnh tĩnh")
+    budget = _INFLATED_BUDGET
     for block in found.metadata:
-        lowered = _expanded(block).lower()
+        inflated = _inflated(block, budget)
+        budget -= len(inflated)
+        if budget < 0:
+            raise NotAnImage(f"phần thông tin kèm ảnh (chú thích, hồ sơ màu) quá lớn: hơn "
+                             f"{_INFLATED_BUDGET >> 20} MB khi giải nén; hãy xuất lại ảnh")
+        lowered = (block + inflated).lower()
         hit = next((sign for sign in _FOREIGN if sign in lowered), None)
         if hit:
             raise NotAnImage(f"phần thông tin kèm ảnh chứa nội dung không phải ảnh "
@@ -55,13 +65,14 @@ def check_bytes(data: bytes, suffix: str) -> Sound:
     return _decode(data, found.kind)
 
 
-def _expanded(block: bytes) -> bytes:
-    """A PNG zTXt/iCCP/iTXt chunk holds zlib data after its keyword: look inside it too."""
+def _inflated(block: bytes, budget: int) -> bytes:
+    """A PNG zTXt/iCCP/iTXt chunk holds zlib data after its keyword: what it inflates to, up to
+    one byte past ``budget``."""
     try:
         start = block.index(b"\x00") + 2
-        return block + zlib.decompressobj().decompress(block[start:], 1 << 20)
+        return zlib.decompressobj().decompress(block[start:], max(budget, 0) + 1)
     except (ValueError, zlib.error):
-        return block
+        return b""
 
 
 def _decode(data: bytes, kind: str) -> Sound:

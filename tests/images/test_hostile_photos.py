@@ -11,14 +11,16 @@ import io
 import os
 import struct
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageCms, PngImagePlugin
 
 from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
 from scripts.images.library import committed_cache, photo_library
+from scripts.images.soundness import check_bytes
 from tests.images.conftest import put
 
 SENTINEL = b"SENTINEL-0987654321-Ninh-Hoa"
@@ -242,3 +244,53 @@ def test_a_damaged_variant_in_the_cache_is_made_again(library, photo):
     damaged.write_bytes(whole[: len(whole) // 2])
     again = library.process(src)
     assert library.file_of(again, again.fallback).read_bytes() == whole
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def test_compressed_text_chunks_cannot_make_the_check_slow():
+    """Each 1 KB zTXt chunk inflates to 1 MB, and every block of metadata is inflated to be
+    searched for a hidden page: 1 MB of such chunks took 13 s to judge, so 40 MB would take
+    minutes. What the blocks inflate to, all together, is bounded."""
+    png = _saved(Image.new("RGB", (64, 48)), "PNG")
+    chunk = _png_chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(b"a" * (1 << 20), 9))
+    with pytest.raises(NotAnImage, match=r"thông tin kèm ảnh.*quá lớn"):
+        check_bytes(png[:33] + chunk * 20 + png[33:], ".png")
+
+
+def test_an_ordinary_compressed_profile_and_text_are_accepted():
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "Ảnh chụp tại nhà văn hóa tổ dân phố " * 200, zip=True)
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    assert check_bytes(_saved(_scene(), "PNG", pnginfo=info, icc_profile=srgb), ".png").kind == "PNG"
+
+
+def _scans(jpeg: bytes) -> list[tuple[int, int]]:
+    """(start, end) of every scan (its SOS segment and entropy-coded data)."""
+    found, pos = [], 2
+    while jpeg[pos + 1] != 0xD9:
+        length = struct.unpack(">H", jpeg[pos + 2:pos + 4])[0]
+        if jpeg[pos + 1] != 0xDA:
+            pos += 2 + length
+            continue
+        end = pos + 2 + length
+        while jpeg[(end := jpeg.index(b"\xff", end)) + 1] == 0 or 0xD0 <= jpeg[end + 1] <= 0xD7:
+            end += 2
+        found.append((pos, end))
+        pos = end
+    return found
+
+
+def test_a_jpeg_of_endless_scans_is_refused():
+    """Every scan of a progressive JPEG is a pass over the whole picture: one scan of 26 bytes
+    repeated 2,000 times made a 4000×3000 JPEG of 120 KB take 3.5 s to check and encode, so
+    40 MB of them would take most of an hour. libjpeg-turbo's own limit (500 scans) is kept."""
+    jpeg = _saved(Image.new("RGB", (1200, 900), (120, 130, 140)), "JPEG", progressive=True)
+    scans = _scans(jpeg)
+    start, end = scans[1]
+    last = scans[-1][1]
+    with pytest.raises(NotAnImage, match="lượt quét"):
+        check_bytes(jpeg[:last] + jpeg[start:end] * 600 + jpeg[last:], ".jpg")
+    assert check_bytes(jpeg[:last] + jpeg[start:end] * 20 + jpeg[last:], ".jpg").kind == "JPEG"
