@@ -294,3 +294,12 @@ def test_a_jpeg_of_endless_scans_is_refused():
     with pytest.raises(NotAnImage, match="lượt quét"):
         check_bytes(jpeg[:last] + jpeg[start:end] * 600 + jpeg[last:], ".jpg")
     assert check_bytes(jpeg[:last] + jpeg[start:end] * 20 + jpeg[last:], ".jpg").kind == "JPEG"
+
+
+def test_a_damaged_exif_block_is_dropped_not_a_crash(library):
+    """Five bytes of a phone's Exif changed (found by fuzzing): Pillow reads it, but its
+    exif_transpose, which writes the Exif back, stopped the build with a TypeError."""
+    damaged = (Path(__file__).parents[1] / "cases" / "hostile" / "photos" / "exif-hong.jpg").read_bytes()
+    processed = library.process(put(library, "exif-hong.jpg", damaged))
+    for variant in processed.variants:
+        assert b"Exif" not in library.file_of(processed, variant).read_bytes()
