@@ -30,7 +30,7 @@ from pathlib import Path
 from scripts.common.fileops import atomic_write
 from scripts.common.parallel import fork_map
 from scripts.common.repo import Repo
-from scripts.images.container import NotAnImage
+from scripts.images.container import SUFFIXES, NotAnImage
 from scripts.images.encode import Processing, encode
 from scripts.images.soundness import Sound, check_bytes
 
@@ -89,8 +89,8 @@ class PhotoLibrary:
         """The photo at ``src`` (relative to content/) judged sound, or ``NotAnImage``."""
         path = self._path(src)
         key = self._known(src, path)
-        if key and (self.cache / key / "verdict.json").is_file():
-            return self._verdict(b"", key, src, remember=False)
+        if key and (verdict := self._cached_verdict(key)):
+            return _sound(verdict)
         data, key, _ = self._read(src, path)
         return self._verdict(data, key, src, remember=False)
 
@@ -223,21 +223,37 @@ class PhotoLibrary:
         return "content/" + path.relative_to(self.content).as_posix()
 
     def _verdict(self, data: bytes, key: str, src: str, remember: bool) -> Sound:
-        file = self.cache / key / "verdict.json"
-        if file.is_file():
-            verdict = json.loads(file.read_text("utf-8"))
-        else:
+        verdict = self._cached_verdict(key)
+        if verdict is None:
             try:
                 sound = check_bytes(data, Path(src).suffix)
                 verdict = {"kind": sound.kind, "width": sound.width, "height": sound.height}
             except NotAnImage as err:
                 verdict = {"refused": str(err)}
             if remember:
+                file = self.cache / key / "verdict.json"
                 file.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(file, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
-        if "refused" in verdict:
-            raise NotAnImage(verdict["refused"])
-        return Sound(verdict["kind"], verdict["width"], verdict["height"])
+        return _sound(verdict)
+
+    def _cached_verdict(self, key: str) -> dict | None:
+        """The verdict cached under ``key``, or None when there is none that can be read whole."""
+        try:
+            verdict = json.loads((self.cache / key / "verdict.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        whole = isinstance(verdict, dict) and (
+            isinstance(verdict.get("refused"), str)
+            or (verdict.get("kind") in SUFFIXES.values()
+                and all(isinstance(verdict.get(n), int) for n in ("width", "height")))
+        )
+        return verdict if whole else None
+
+
+def _sound(verdict: dict) -> Sound:
+    if "refused" in verdict:
+        raise NotAnImage(verdict["refused"])
+    return Sound(verdict["kind"], verdict["width"], verdict["height"])
 
 
 def _stat(path: Path) -> list[int]:

@@ -303,3 +303,19 @@ def test_a_damaged_exif_block_is_dropped_not_a_crash(library):
     processed = library.process(put(library, "exif-hong.jpg", damaged))
     for variant in processed.variants:
         assert b"Exif" not in library.file_of(processed, variant).read_bytes()
+
+
+@pytest.mark.parametrize("damage", ['{"kind": "JP', '{"kind": 7}', "[]", ""])
+def test_a_damaged_cache_entry_is_judged_again(library, photo, damage):
+    src = put(library, "anh.jpg", photo)
+    key = library.process(src).key
+    for name in ("verdict.json", "variants.json"):
+        (library.cache / key / name).write_text(damage, "utf-8")
+    assert library.check(src).kind == "JPEG"
+    assert library.process(src).key == key
+    cut = put(library, "cut.jpg", photo[:4000])
+    with pytest.raises(NotAnImage, match=r"cắt cụt|hỏng"):
+        library.process(cut)  # the refusal is remembered
+    (library.cache / library.key(cut) / "verdict.json").write_text(damage, "utf-8")
+    with pytest.raises(NotAnImage, match=r"cắt cụt|hỏng"):
+        library.check(cut)
