@@ -319,3 +319,22 @@ def test_a_damaged_cache_entry_is_judged_again(library, photo, damage):
     (library.cache / library.key(cut) / "verdict.json").write_text(damage, "utf-8")
     with pytest.raises(NotAnImage, match=r"cắt cụt|hỏng"):
         library.check(cut)
+
+
+def _webp_claiming(width: int, height: int) -> bytes:
+    """A lossless WebP whose header claims ``width``×``height`` (its data is for 16×16)."""
+    data = bytearray(_saved(Image.new("RGB", (16, 16)), "WEBP", lossless=True))
+    at = data.index(b"VP8L") + 9
+    flags = int.from_bytes(data[at:at + 4], "little") & ~((1 << 28) - 1)
+    data[at:at + 4] = ((width - 1) | ((height - 1) << 14) | flags).to_bytes(4, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("name,make", [
+    ("bom.gif", lambda: _saved(Image.new("P", (12_000, 12_000)), "GIF")),
+    ("bom.webp", lambda: _webp_claiming(16_000, 16_000)),
+    ("bom-vua.png", lambda: _saved(Image.new("1", (9_500, 9_500)), "PNG")),  # past the warning only
+])
+def test_decompression_bombs_of_every_format_are_refused(library, name, make):
+    with pytest.raises(NotAnImage, match="bom giải nén"):
+        library.check(put(library, name, make()))
