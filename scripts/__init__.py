@@ -6,7 +6,8 @@ goes through those two.
 
 Where things live (one room per stage or capability; tests mirror it under ``tests/``):
 
-- ``common/``      helpers every room uses: repository paths, settings, clock, month periods,
+- ``common/``      helpers every room uses: repository paths, the generated folders (never from
+                   git), settings, clock, month periods,
                    file writes, the parallel map, Vietnamese text rules, named errors.
 - ``nomination/``  bytes to a checked nomination: decoding, front matter, loader, schema,
                    domain rules (a new field or rule goes here), a file's state, the unit and

@@ -8,25 +8,23 @@ refused with the reason) is cached beside the variants; ``check`` (validate, app
 cached verdict but never writes into the repository, judging an uncached photo afresh (a
 scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
 
-The cache is trusted because this machine wrote it: a cache that git tracks (``git add -f``
-passes .gitignore) came from a contributor, who can compute any photo's key and write a
-"sound" verdict for a polyglot or "variants" that are the original with its GPS position. Such a
-cache is refused, with a message, by every check and build. Each variant's size is recorded, so
+The cache is trusted because this machine wrote it: a cache that git tracks came from a
+contributor (``scripts.common.generated``) and is refused, with a message, by every check and
+build. Each variant's size is recorded, so
 a variant cut short (a full disk) is made again rather than published.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
 import stat
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.common import generated
 from scripts.common.fileops import atomic_write
 from scripts.common.parallel import fork_map
 from scripts.common.repo import Repo
@@ -82,7 +80,7 @@ class PhotoLibrary:
         self.cache = cache
         self.processing = processing or Processing()
         self.committed = committed
-        """A file of the cache that git tracks (``committed_cache``): then nothing is trusted."""
+        """A file of the cache that git tracks (``generated.committed``): nothing is trusted."""
         self._fingerprint = self.processing.fingerprint().encode()
 
     def check(self, src: str) -> Sound:
@@ -201,11 +199,7 @@ class PhotoLibrary:
 
         Every use of the cache starts here, so a committed cache is refused before it is read."""
         if self.committed:
-            raise NotAnImage(
-                f"kho đang chứa bộ đệm ảnh ({self.committed}): thư mục cache/ chỉ do máy dựng "
-                "trang tạo ra, không được đưa vào git; hãy chạy \"git rm -r --cached cache\" "
-                "rồi commit"
-            )
+            raise NotAnImage(generated.refusal(self.committed))
         parts = Path(src).parts
         if "\\" in src:
             raise NotAnImage("đường dẫn ảnh dùng dấu \"/\" giữa các thư mục, không dùng \"\\\"")
@@ -266,21 +260,8 @@ def _stat_list(info: os.stat_result) -> list[int]:
 
 def photo_library(repo: Repo) -> PhotoLibrary:
     """The repository's photos, cached in its git-ignored cache/images/."""
-    return PhotoLibrary(repo.content, repo.root / "cache" / "images",
-                        committed=committed_cache(repo.root))
-
-
-@functools.lru_cache(maxsize=8)
-def committed_cache(root: Path) -> str | None:
-    """The first file under ``root``/cache/ that git tracks, or None (also outside a git work
-    tree, where nothing can arrive by a commit)."""
-    try:
-        done = subprocess.run(["git", "ls-files", "-z", "--", "cache"], cwd=root,
-                              capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    first = done.stdout.split(b"\0", 1)[0] if done.returncode == 0 else b""
-    return first.decode("utf-8", "replace") or None
+    cache = next((path for path in generated.committed(repo.root) if path.startswith("cache/")), None)
+    return PhotoLibrary(repo.content, repo.root / "cache" / "images", committed=cache)
 
 
 def _processed(key: str, listed: list) -> Processed:

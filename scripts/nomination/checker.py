@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts.common import clock, hints
+from scripts.common import clock, generated, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
@@ -434,6 +434,12 @@ def link_problems(repo: Repo) -> list[Problem]:
                     "thật: hãy xóa liên kết và đặt tệp thật", Severity.ERROR, "file.symlink",
                 ))
     return problems
+
+
+def generated_problems(repo: Repo) -> list[Problem]:
+    """A file of output/ or cache/ that git tracks: the build would use or publish it."""
+    return [Problem(path, 1, "", "", generated.refusal(path), Severity.ERROR, "file.generated")
+            for path in generated.committed(repo.root)]
 
 
 def check_files(

@@ -18,7 +18,7 @@ from scripts.common import hints
 from scripts.common.repo import Repo, markdown_files
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
-from scripts.nomination.checker import check_file, link_problems, slug_problems
+from scripts.nomination.checker import check_file, generated_problems, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
 from scripts.publishing import consent
 from scripts.site import cleanup
@@ -129,7 +129,7 @@ def stop_on_errors(generator, articles: bool = False) -> None:
     if articles:
         problems += _skipped_by_pelican(reader)
         problems += consent.problems(reader.photo_claims, reader.photos)
-    problems += link_problems(reader.ctx.repo)
+    problems += link_problems(reader.ctx.repo) + generated_problems(reader.ctx.repo)
     if not problems:
         return
     files = len({p.path for p in problems})

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
+from scripts.common import generated
 from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
-from scripts.images.library import committed_cache, photo_library
+from scripts.images.library import photo_library
 from scripts.images.soundness import check_bytes
 from tests.images.conftest import put
 
@@ -228,7 +229,7 @@ def test_a_cache_committed_to_the_repository_is_never_trusted(tmp_path, photo):
     _git(repo, "add", "-f", ".")
     _git(repo, "commit", "-q", "-m", "Ảnh")
     os.utime(repo / "content" / src)  # a fresh clone: no remembered path
-    committed_cache.cache_clear()  # a new process
+    generated.committed.cache_clear()  # a new process
     library = photo_library(Repo.at(repo))
     for judge in (library.check, library.process):
         with pytest.raises(NotAnImage, match="cache/images/"):

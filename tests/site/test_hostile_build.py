@@ -5,6 +5,7 @@ checker says. Sentinels are searched in every file under output/, Pagefind's inc
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -132,3 +133,23 @@ def test_a_page_header_cannot_steer_where_or_how_it_is_written(tmp_path, cli, li
     assert any(r.startswith(expected) and code in r for r in result.err.splitlines()), result.err
     home = repo / "output" / "index.html"
     assert not home.exists() or "Trang thử" not in home.read_text(encoding="utf-8")
+
+
+def test_a_committed_output_folder_stops_validate_and_the_build(tmp_path, cli):
+    """output/ is git-ignored, but ``git add -f`` passes .gitignore: the theme's folder of output/
+    is kept whole by the build, so a page committed there was served from the site's address,
+    with no Content-Security-Policy."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    page = repo / "output" / "theme" / "dang-nhap.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f"<script>/* {SENTINEL} */</script>", encoding="utf-8")
+    git = ["git", "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.org"]
+    for command in (["init", "-q"], ["add", "-f", "."], ["commit", "-q", "-m", "Trang"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+    expected = "output/theme/dang-nhap.html:1: error: kho đang chứa output/theme/dang-nhap.html"
+
+    checked = cli("validate", cwd=repo)
+    result = build(repo, search=False)
+
+    assert checked.code == 1 and expected in checked.out, checked.out
+    assert result.code == 1 and expected in result.err and "Traceback" not in result.err, result.err
