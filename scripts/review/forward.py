@@ -219,9 +219,14 @@ def render_html(bundle: Bundle) -> str:
     return _TEMPLATES.get_template("forward.html").render(bundle=bundle)
 
 
+_MARKUP = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;", "<": "&lt;"})
+
+
 def _md(text: str) -> str:
-    """Contributor text inside Markdown: no tag can form ("<" is written as an entity)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    """Contributor text inside Markdown, shown as written: no tag can form ("<" as an entity) and
+    no link or image either (brackets escaped), so an alt text cannot close its image's brackets
+    and add a remote image, nor a credit a link."""
+    return text.translate(_MARKUP)
 
 
 def render_markdown(bundle: Bundle) -> str:

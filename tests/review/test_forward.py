@@ -131,3 +131,29 @@ def test_the_bundle_carries_the_sites_content_security_policy(basic, tmp_path):
     assert "default-src 'none'" in policy and "script-src" not in policy
     base = (ROOT / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
     assert f"{{% block csp %}}{SITE_POLICY}{{% endblock csp %}}" in base, "one policy for site and bundle"
+
+
+def test_contributor_text_cannot_add_a_remote_image_or_link_to_the_bundles_markdown(basic, tmp_path):
+    """An alt text that closes the image's brackets, a credit and a title written in Markdown:
+    the bundle's Markdown, read by the renderer the level above uses, shows them as text."""
+    from scripts.publishing.render import parser
+
+    path = basic / "content" / "nominations" / RAC
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("alt: Thành viên tổ thu gom rác phân loại rác tái chế tại nhà văn hóa",
+                        "alt: 'Thành viên](https://evil.example/a.png) ![x'")
+    text = text.replace("credit: Tổ dân phố Hòa Thạnh",
+                        "credit: 'Tổ [bấm](https://evil.example/) ![y](https://evil.example/c.png)'")
+    text = text.replace("Tổ thu gom rác tự quản: cách làm hay",
+                        "Tổ thu gom rác [tự quản](https://evil.example/t) \\\\![z](//evil.example/t.png)")
+    path.write_text(text, encoding="utf-8")
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    markdown = (out / "gui-cap-tren-2026-10.md").read_text(encoding="utf-8")
+    tokens = [child for token in parser().parse(markdown) for child in token.children or ()]
+    images = [t.attrGet("src") for t in tokens if t.type == "image"]
+    links = [t.attrGet("href") for t in tokens if t.type == "link_open"]
+    assert images and all(src.startswith("images/") for src in images), images
+    assert not any("evil" in str(href) for href in links), links
+    assert "Thành viên](https://evil.example/a.png) ![x" in unescape(markdown.replace("\\", ""))
