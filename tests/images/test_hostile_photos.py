@@ -339,3 +339,50 @@ def _webp_claiming(width: int, height: int) -> bytes:
 def test_decompression_bombs_of_every_format_are_refused(library, name, make):
     with pytest.raises(NotAnImage, match="bom giải nén"):
         library.check(put(library, name, make()))
+
+
+def _s15(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def _xyz(x: float, y: float, z: float) -> bytes:
+    return b"XYZ \0\0\0\0" + _s15(x) + _s15(y) + _s15(z)
+
+
+def _rgb_profile(red, green, blue) -> bytes:
+    """An ICC v2 display profile with the given primaries (D50 XYZ) and gamma 2.2."""
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
+    desc = b"desc\0\0\0\0" + struct.pack(">I", 8) + b"dao-mau\0" + b"\0" * 79
+    tags = [(b"desc", desc), (b"wtpt", _xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", _xyz(*red)),
+            (b"gXYZ", _xyz(*green)), (b"bXYZ", _xyz(*blue)), (b"rTRC", curve), (b"gTRC", curve),
+            (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    header = (struct.pack(">I", offset + len(data)) + b"none" + struct.pack(">I", 0x02100000)
+              + b"mntrRGB XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 28
+              + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"\0" * 48)
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+# sRGB's primaries adapted to D50; the profile below swaps red and green, as no real one does,
+# so that a conversion cannot be mistaken for rounding: its red is sRGB's green.
+_RED, _GREEN, _BLUE = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971), (0.1431, 0.0606, 0.7141)
+
+
+@pytest.mark.parametrize("fmt,name", [("JPEG", "p3.jpg"), ("PNG", "p3.png"), ("WEBP", "p3.webp")])
+def test_colours_of_another_profile_are_converted_to_srgb_then_the_profile_dropped(library, fmt, name):
+    """A Display P3 or Adobe RGB photo shown without its profile has wrong colours; shown with
+    it, the profile is metadata too. The pixels are converted to sRGB and the profile dropped."""
+    profile = _rgb_profile(_GREEN, _RED, _BLUE)
+    original = _saved(Image.new("RGB", (320, 240), (200, 30, 30)), fmt, icc_profile=profile)
+    processed = library.process(put(library, name, original))
+    for variant in processed.variants:
+        data = library.file_of(processed, variant).read_bytes()
+        with Image.open(io.BytesIO(data)) as image:
+            assert "icc_profile" not in image.info and b"acsp" not in data, variant
+            red, green, _ = image.convert("RGB").getpixel((100, 100))
+            assert green > 150 and red < 80, (variant, red, green)
