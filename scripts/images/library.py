@@ -10,8 +10,8 @@ scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
 
 The cache is trusted because this machine wrote it: a cache that git tracks came from a
 contributor (``scripts.common.generated``) and is refused, with a message, by every check and
-build. Each variant's size is recorded, so
-a variant cut short (a full disk) is made again rather than published.
+build. Each variant's size is recorded, so a variant cut short (a full disk) is made again
+rather than published, and an entry that cannot be read whole is judged again.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ class PhotoLibrary:
         """The variants cached under ``key`` when every one is there whole (its recorded size)."""
         try:
             listed = json.loads((self.cache / key / "variants.json").read_text("utf-8"))
-            if all(os.stat(self.cache / key / name).st_size == size for name, _, _, size in listed):
+            if listed and all(os.stat(self.cache / key / name).st_size == size
+                              for name, _, _, size in listed):
                 return _processed(key, listed)
         except (OSError, ValueError, TypeError):
             pass
