@@ -57,6 +57,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         report = year_report(repo, units, parse_year(args.year))
     write_output(RENDERERS[args.format](layout(report, ward)), args.out)
-    for problem in report.unreadable:
-        sys.stderr.write(inert(f"Lỗi: {problem.rel}: không đọc được phiếu ({problem.message})") + "\n")
-    return 1 if report.unreadable else 0
+    for item in report.left_out:
+        sys.stderr.write(inert(f"Lỗi: {item.rel}: có lỗi, chưa tính vào báo cáo ({item.message})") + "\n")
+    return 1 if report.left_out else 0

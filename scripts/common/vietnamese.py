@@ -24,6 +24,9 @@ def _all_letters() -> str:
 
 VIETNAMESE_LETTERS = _all_letters()
 """Every letter of the Vietnamese alphabet (and the Latin ones used in loanwords), both cases."""
+PUNCTUATION = "“”‘’–—…•·«»°²³½¼¾×÷€₫№§©®™†‰′″"
+"""Typographic characters beyond ASCII that Vietnamese office text uses (Word's quotes and
+dashes, units, currency)."""
 
 _NUCLEI = (
     "iêu yêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu "

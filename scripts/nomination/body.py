@@ -92,6 +92,8 @@ def bounds(body: str) -> list[BodyFinding]:
             f"nội dung bài quá dài ({len(body):,} ký tự, tối đa {MAX_BODY_CHARS:,}); hãy rút gọn "
             "bài viết".replace(",", ".")
         ), "body.too-long")]
+    if len(body) <= MAX_BLOCK_CHARS and body.count("[") + body.count("(") <= MAX_OPEN_BRACKETS:
+        return []  # no block can be longer than the body, or nest more brackets than it has
     found = []
     for start, block in _blocks(body):
         if len(block) > MAX_BLOCK_CHARS:
@@ -99,7 +101,8 @@ def bounds(body: str) -> list[BodyFinding]:
                 f"đoạn văn quá dài ({len(block):,} ký tự liền nhau không có dòng trống, tối đa "
                 f"{MAX_BLOCK_CHARS:,}); hãy chia thành nhiều đoạn bằng một dòng trống".replace(",", ".")
             ), "body.block-too-long"))
-        elif _open_brackets(block) > MAX_OPEN_BRACKETS:
+        elif block.count("[") + block.count("(") > MAX_OPEN_BRACKETS and \
+                _open_brackets(block) > MAX_OPEN_BRACKETS:
             found.append(BodyFinding(start, (
                 f"đoạn văn có quá nhiều dấu ngoặc \"[\" hoặc \"(\" mở mà chưa đóng (hơn "
                 f"{MAX_OPEN_BRACKETS}); hãy đóng ngoặc hoặc bỏ bớt"
@@ -141,7 +144,9 @@ def parsed_findings(body: str) -> list[BodyFinding]:
 
 
 _MARKUP_OF_INTEREST = ("<", "[", "{", "|")
-_LINE_PREFIX = re.compile(rf"(?m)^[ \t>*+\-0-9.)]{{{MAX_NESTING // 2},}}")
+_LINE_PREFIX = re.compile(rf"\n[ \t>*+\-0-9.)]{{{MAX_NESTING // 2},}}")
+"""A line's prefix, after its newline: a pattern that starts with a literal character lets the
+regular-expression engine jump from newline to newline (``(?m)^`` tries every position)."""
 
 
 def _may_matter(body: str) -> bool:
@@ -150,7 +155,8 @@ def _may_matter(body: str) -> bool:
     prefix (indentation, ">" or a list marker). Most stories have neither, and skip the parse."""
     if any(char in body for char in _MARKUP_OF_INTEREST):
         return True
-    deepest = max((len(m.group(0).expandtabs(4)) for m in _LINE_PREFIX.finditer(body)), default=0)
+    prefixes = _LINE_PREFIX.finditer("\n" + body)
+    deepest = max((len(m.group(0)[1:].expandtabs(4)) for m in prefixes), default=0)
     return deepest >= MAX_NESTING - 2
 
 

@@ -278,8 +278,9 @@ def _curly(rel: str) -> str:
 
 def _check_visible(found: _Findings) -> None:
     nomination = found.nomination
-    values = list(visible.strings(nomination.meta))
-    if visible.all_plain([text for _, text in values]):
+    values = nomination.texts
+    plain = nomination.plain
+    if plain or visible.all_plain([text for _, text in values]):
         for path, text in values:
             if text and not text.strip():
                 found.add(path, _BLANK, "text.blank")
@@ -299,7 +300,7 @@ def _check_visible(found: _Findings) -> None:
         if visible.is_curly_quoted(text):
             found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)
     body = nomination.body
-    if visible.all_plain([body]):
+    if plain or visible.all_plain([body]):
         return
     bad = visible.forbidden(body, tab_allowed=True)
     if bad:
@@ -379,7 +380,7 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
         errors = [p for p in result.problems if p.is_error]
         if result.nomination is None or errors:
             first = errors[0] if errors else None
-            why = f"dòng {first.line}: {first.message}" if first else "không đọc được tệp"
+            why = first.described if first else "không đọc được tệp"
             skipped.append(f"{result.rel}: có lỗi ({why}); chạy \"{hints.validate(result.rel)}\"")
         else:
             sound.append(result.nomination)

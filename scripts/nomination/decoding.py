@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from scripts.common.vietnamese import PUNCTUATION, VIETNAMESE_LETTERS
 from scripts.nomination.legacy_encodings import Guess, Mojibake, find_mojibake, guess_legacy
 
 BOM = b"\xef\xbb\xbf"
+_UNORDINARY = re.compile("[^\n -~" + re.escape(VIETNAMESE_LETTERS + PUNCTUATION) + "]")
+"""Any character but printable ASCII, newline, a Vietnamese letter (precomposed) and common
+punctuation. A text without one is NFC already, holds no legacy-font garbage and nothing the
+visible-text checks speak of: one scan proves all three (a test holds the set to that)."""
 
 
 @dataclass
@@ -18,6 +24,8 @@ class Decoded:
     crlf: bool = False
     was_nfd: bool = False
     mojibake: list[Mojibake] = field(default_factory=list)
+    ordinary: bool = False
+    """Only printable ASCII, newlines, Vietnamese letters and common punctuation (most files)."""
 
 
 @dataclass
@@ -40,6 +48,8 @@ def decode(raw: bytes) -> Decoded:
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")
+    if _UNORDINARY.search(text) is None:
+        return Decoded(text, had_bom, crlf, ordinary=True)
     was_nfd = not unicodedata.is_normalized("NFC", text)
     if was_nfd:
         text = unicodedata.normalize("NFC", text)

@@ -69,6 +69,16 @@ _YAML_PROBLEMS = {
     "found a tab character that violates indentation": "dùng dấu tab để thụt lề; hãy dùng dấu cách",
     "found a tab character where an indentation space is expected": "dùng dấu tab để thụt lề; "
     "hãy dùng dấu cách",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông [ ] chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng [, hãy đặt nó trong ngoặc kép)",
+    "did not find expected ',' or '}'": "giá trị trong ngoặc nhọn { } chưa đóng hoặc thiếu dấu phẩy "
+    "(nếu giá trị bắt đầu bằng {, hãy đặt nó trong ngoặc kép)",
+    "did not find expected node content": "thiếu giá trị ở chỗ này",
+    "did not find expected comment or line break": "có chữ thừa sau giá trị (nếu giá trị có dấu ngoặc "
+    "kép, hãy đặt cả câu trong ngoặc kép)",
+    "block sequence entries are not allowed in this context": "dấu gạch đầu dòng (-) ở chỗ không được "
+    "phép: thụt lề không đúng",
+    "mapping keys are not allowed in this context": "tên trường ở chỗ không được phép: thụt lề không đúng",
 }
 
 
@@ -89,6 +99,8 @@ class FrontMatter:
     body_line: int
     end_line: int
     """The line of the closing ``---``."""
+    texts: list[tuple[Path_, str]]
+    """Every text value with its path, in file order: what the visible-text checks read."""
 
 
 def split(text: str) -> tuple[str, int, str, int]:
@@ -128,7 +140,7 @@ def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
-    return f"YAML không hợp lệ ({problem})"
+    return f"YAML không hợp lệ: sai cú pháp ở dòng này (chi tiết kỹ thuật: {problem})"
 
 
 def _line_of(mark, offset: int) -> int:
@@ -142,6 +154,7 @@ class _Builder:
         self.loader = loader
         self.offset = offset
         self.lines: dict[Path_, int] = {}
+        self.texts: list[tuple[Path_, str]] = []
         self.seen: set[int] = set()
 
     def build(self, node, path: Path_):
@@ -168,6 +181,7 @@ class _Builder:
             return items
         if node.tag in _KEPT_AS_TEXT:
             # Dates stay text too: the schema's "date" format checks that they are real dates.
+            self.texts.append((path, node.value))
             return node.value
         return self._scalar(node, path)
 
@@ -235,7 +249,7 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(1, "phần đầu YAML lồng nhau quá sâu") from None
     finally:
         loader.dispose()
-    return FrontMatter(data, builder.lines, body, body_line, end_line)
+    return FrontMatter(data, builder.lines, body, body_line, end_line, builder.texts)
 
 
 def _dotted(path: Path_) -> str:

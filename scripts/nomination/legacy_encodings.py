@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scripts.common.vietnamese import VIETNAMESE_LETTERS, is_vietnamese_syllable
+from scripts.common.vietnamese import PUNCTUATION, VIETNAMESE_LETTERS, is_vietnamese_syllable
 
 # TCVN 5712:1993 VN3 ("ABC"): one byte per lowercase letter; capitals with tone marks use the
 # same bytes in a capital-only font, so they decode to lowercase.
@@ -159,8 +159,7 @@ def guess_legacy(raw: bytes) -> Guess:
 
 
 _SUSPECT = re.compile(
-    "[^\\x00-\\x7f" + re.escape(VIETNAMESE_LETTERS)
-    + re.escape("“”‘’–—…•·«»°²³½¼¾×÷€₫№§©®™†‰′″") + "\\u00a0]"
+    "[^\\x00-\\x7f" + re.escape(VIETNAMESE_LETTERS + PUNCTUATION) + "\\u00a0]"
 )
 
 

@@ -8,6 +8,7 @@ beside whatever could be read.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import os
 import stat
@@ -36,10 +37,19 @@ class Nomination:
     body_line: int
     end_line: int
     decoded: Decoded = field(repr=False)
+    texts: list[tuple[Path_, str]] = field(default_factory=list, repr=False)
+    """Every text value of the front matter with its path, as read from the file."""
 
     @property
     def slug(self) -> str:
         return self.path.stem
+
+    @property
+    def plain(self) -> bool:
+        """No value and no line of the body can hold a control, invisible or no-break character:
+        the file is ordinary text (``Decoded.ordinary``) and has no backslash, so no YAML escape
+        ("\\u200b" in double quotes) made a value hold what the file does not show."""
+        return self.decoded.ordinary and "\\" not in self.decoded.text
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path`` or of its nearest parent written in the file (1: the opening ---)."""
@@ -107,40 +117,75 @@ def read_regular(path: Path, repo: Repo, problems: list[Problem]) -> bytes | Non
     """The bytes of a regular file inside the repository, or None with the reason in ``problems``.
 
     A FIFO would block the read forever, a device could be endless, a link could publish any file
-    of the machine: only a plain file is read, and its type is checked on the open handle.
+    of the machine: only a plain file is read. The file is opened once, without following a link
+    (``O_NOFOLLOW``) and without waiting for a writer (``O_NONBLOCK``), and its type is judged on
+    the open handle, so nothing can be swapped in between a check and the read.
     """
     def problem(message: str, code: str) -> None:
         problems.append(Problem(repo.relative(path), 1, "", "", message, Severity.ERROR, code))
 
-    if _is_linked(path, repo):
-        problem("là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục", "file.symlink")
+    absolute = os.path.abspath(path)
+    if _folder_is_linked(os.path.dirname(absolute), str(repo.root)):
+        problem(_LINKED, "file.symlink")
         return None
     try:
-        info = os.stat(path, follow_symlinks=False)
-        if stat.S_ISDIR(info.st_mode):
+        handle = os.open(absolute, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        _refused(absolute, err, problem)
+        return None
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
             problem("là một thư mục, không phải tệp", "file.directory")
             return None
-        with open(path, "rb", opener=_no_follow) as handle:
-            if not stat.S_ISREG(info.st_mode) or not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                problem("không phải tệp thường (ống dẫn, thiết bị…); hãy đặt tệp văn bản thật",
-                        "file.special")
-                return None
-            raw = handle.read(MAX_BYTES + 1)
-            if len(raw) > MAX_BYTES:
-                problem(f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
-                        "thành tệp riêng", "file.too-large")
-                return None
-            return raw
-    except FileNotFoundError:
-        problem("không tìm thấy tệp", "file.missing")
+        if not stat.S_ISREG(mode):
+            problem(_SPECIAL, "file.special")
+            return None
+        raw = _read_at_most(handle, MAX_BYTES + 1)
     except OSError as err:
-        problem(f"không đọc được tệp ({err.strerror})", "file.unreadable")
-    return None
+        _refused(absolute, err, problem)
+        return None
+    finally:
+        os.close(handle)
+    if len(raw) > MAX_BYTES:
+        problem(f"tệp quá lớn (hơn {MAX_BYTES // 1024} KiB): hãy rút gọn bài viết và để ảnh "
+                "thành tệp riêng", "file.too-large")
+        return None
+    return raw
 
 
-def _no_follow(path, flags):
-    # O_NONBLOCK: a FIFO swapped in after the check above opens without waiting for a writer.
-    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
+_LINKED = "là liên kết tượng trưng (symlink); hãy đặt tệp thật vào thư mục"
+_SPECIAL = "không phải tệp thường (ống dẫn, thiết bị…); hãy đặt tệp văn bản thật"
+_ERRNO_WORDS = {
+    errno.EACCES: "không có quyền đọc tệp",
+    errno.EPERM: "không có quyền đọc tệp",
+    errno.EIO: "lỗi đọc ổ đĩa",
+    errno.ENAMETOOLONG: "tên hoặc đường dẫn tệp quá dài",
+}
+
+
+def _refused(absolute: str, err: OSError, problem) -> None:
+    """Say why the file could not be opened or read, in Vietnamese, by what the path is."""
+    if isinstance(err, FileNotFoundError):
+        problem("không tìm thấy tệp", "file.missing")
+    elif os.path.islink(absolute):  # O_NOFOLLOW refused a link (ELOOP)
+        problem(_LINKED, "file.symlink")
+    elif err.errno == errno.ENXIO or (os.path.exists(absolute) and not os.path.isfile(absolute)
+                                      and not os.path.isdir(absolute)):
+        problem(_SPECIAL, "file.special")  # a socket cannot be opened at all
+    else:
+        problem(f"không đọc được tệp ({_ERRNO_WORDS.get(err.errno, 'lỗi hệ thống')})", "file.unreadable")
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    parts, size = [], 0
+    while size < limit:
+        part = os.read(handle, limit - size)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
 
 
 def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:
@@ -190,7 +235,8 @@ def load_bytes(raw: bytes, path: Path, repo: Repo) -> LoadResult:
         return LoadResult(None, problems)
 
     nomination = Nomination(
-        path, rel, front.data, front.body, front.lines, front.body_line, front.end_line, decoded
+        path, rel, front.data, front.body, front.lines, front.body_line, front.end_line, decoded,
+        front.texts,
     )
     for found in decoded.mojibake:
         line = decoded.text.count("\n", 0, found.offset) + 1
@@ -215,12 +261,6 @@ def _field_at_line(nomination: Nomination, line: int) -> str:
         if best_line <= key_line <= line:
             best, best_line = path, key_line
     return dotted(best)
-
-
-def _is_linked(path: Path, repo: Repo) -> bool:
-    """The file, or a folder between it and the repository root, is a symbolic link."""
-    absolute = os.path.abspath(path)
-    return os.path.islink(absolute) or _folder_is_linked(os.path.dirname(absolute), str(repo.root))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -29,6 +29,12 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def described(self) -> str:
+        """Line, field and message in one Vietnamese phrase, for a list that names the file."""
+        field = f"{self.field} ({self.label})" if self.field and self.label else self.field
+        return f"dòng {self.line}" + (f", {field}" if field else "") + f": {self.message}"
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["severity"] = self.severity.value

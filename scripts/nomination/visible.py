@@ -8,7 +8,6 @@ value made only of spaces and zero-width characters looks filled in but says not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 _INVISIBLE_CLASS = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff"
 _FORBIDDEN = re.compile(
@@ -69,18 +68,6 @@ def all_plain(texts: list[str]) -> bool:
 def is_blank(text: str) -> bool:
     """Nothing left once white space and zero-width characters are removed."""
     return not _INVISIBLE.sub("", text).strip()
-
-
-def strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in a YAML value, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings(item, (*path, index))
 
 
 def without_invisible(text: str) -> str:

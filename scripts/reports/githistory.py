@@ -30,11 +30,10 @@ from pathlib import PurePosixPath
 from scripts.common.clock import WARD_TIMEZONE
 from scripts.common.repo import Repo
 from scripts.nomination.council import CouncilError
+from scripts.review.importing import IMPORT_TRAILER
 from scripts.review.signatures import Commit, Verifier
 
 SHALLOW = "máy lập báo cáo chỉ có một phần lịch sử lưu trữ"
-IMPORT_TRAILER = "Council-Import"
-"""The trailer ``python -m scripts import`` writes on the council's import commit."""
 _RECORD = "\x1e"
 _FIELD = "\x1f"
 

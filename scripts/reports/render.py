@@ -26,9 +26,11 @@ from scripts.reports.submissions import (
     SOURCE_CHECKED,
     SOURCE_IMPORTED,
     SOURCE_UNCHECKED,
+    LeftOut,
     MonthReport,
     Submission,
     Tally,
+    UnitMonth,
     YearReport,
 )
 
@@ -39,7 +41,7 @@ SOURCE_LABELS = {
 }
 """Where a sending date comes from, in an office's words: "theo hệ thống" when the system attested
 it, "theo phiếu" when only the form says so."""
-MONTH_MARKS = {"on-time": "Đ", "late": "M", "check": "C", "none": "K", "not-due": ""}
+MONTH_MARKS = {"on-time": "Đ", "late": "M", "check": "C", "flawed": "L", "none": "K", "not-due": ""}
 """One letter per month in the yearly table: easy to count with COUNTIF in a spreadsheet."""
 
 
@@ -164,11 +166,33 @@ def _item_note(item: Submission, notes: Footnotes) -> Remark:
     return Remark(text, _shared_notes(item, notes))
 
 
-def _unit_note(items: list[Submission], notes: Footnotes) -> Remark:
-    """The files to check by name with the reason, then the shared notes of the unit's files."""
-    text = "; ".join(f"{item.slug}: cần kiểm tra: {item.check_reason}" for item in items if item.needs_check)
-    refs = dict.fromkeys(ref for item in items for ref in _shared_notes(item, notes))
-    return Remark(text, tuple(refs))
+def _left_out_note(left_out: list[LeftOut]) -> str:
+    return f"{len(left_out)} phiếu có lỗi, chưa tính (xem mục \"{LEFT_OUT_TITLE}\")" if left_out else ""
+
+
+def _unit_note(row: UnitMonth, is_due: bool, notes: Footnotes) -> Remark:
+    """The files to check by name with the reason, the files left out, then the shared notes."""
+    if not row.items:
+        if row.left_out:
+            return Remark(f"Chưa có phiếu hợp lệ: {_left_out_note(row.left_out)}")
+        return Remark("Không gửi" if is_due else "Chưa gửi (chưa đến hạn)")
+    texts = [f"{item.slug}: cần kiểm tra: {item.check_reason}" for item in row.items if item.needs_check]
+    texts += [_left_out_note(row.left_out)] * bool(row.left_out)
+    refs = dict.fromkeys(ref for item in row.items for ref in _shared_notes(item, notes))
+    return Remark("; ".join(texts), tuple(refs))
+
+
+LEFT_OUT_TITLE = "Phiếu có lỗi, chưa tính"
+
+
+def _left_out_table(report: MonthReport | YearReport) -> Table | None:
+    """The files the checker refuses, by name with their first error: none of them is counted."""
+    if not report.left_out:
+        return None
+    units = {row.unit.id: row.unit.short for row in report.rows}
+    rows = [[item.period, units.get(item.unit_id, "(không rõ đơn vị)"), item.rel, item.message]
+            for item in report.left_out]
+    return Table(LEFT_OUT_TITLE, ["Kỳ", "Đơn vị", "Tệp", "Lỗi cần sửa"], rows)
 
 
 def _on_time_label(item: Submission) -> str:
@@ -184,24 +208,22 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
     notes = Footnotes()
     for number, row in enumerate(report.rows, start=1):
         tally = row.tally
-        if not tally.sent:
-            note = Remark("Không gửi" if report.is_due else "Chưa gửi (chưa đến hạn)")
-        else:
-            note = _unit_note(row.items, notes)
+        note = _unit_note(row, report.is_due, notes)
         sources = ", ".join(SOURCE_LABELS[s] for s in row.sources)
         rows.append([number, row.unit.id, row.unit.name, tally.sent, tally.on_time, tally.late,
                      tally.to_check, *_tally_cells(tally), sources, note])
         bars.append(Bar(row.unit.short, [(tally.on_time, "on-time"), (tally.late, "late")],
-                        f"{tally.on_time} đúng hạn, {tally.late} muộn" if tally.sent else "không gửi"))
+                        f"{tally.on_time} đúng hạn, {tally.late} muộn" if tally.sent
+                        else "phiếu có lỗi" if row.left_out else "không gửi"))
     total = report.total
     footer = ["", "", "Cộng", total.sent, total.on_time, total.late, total.to_check,
               *_tally_cells(total), "", ""]
     main = Table("Tổng hợp theo đơn vị", columns, rows, footer, numeric={0, *range(3, 12)})
 
     detail_rows = []
+    units = {row.unit.id: row.unit.short for row in report.rows}
     for item in report.submissions:
-        unit = next((r.unit.short for r in report.rows if r.unit.id == item.unit_id), None)
-        unit = unit or f"(không có trong danh mục: {item.unit_id or 'thiếu submitted_by'})"
+        unit = units[item.unit_id]
         detail_rows.append([
             unit, item.slug, short_date(item.sent) if item.sent else "",
             SOURCE_LABELS[item.source],
@@ -227,7 +249,7 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
             ward.ward_authority, ward.council_name,
             f"Hạn gửi: trước {document_date(report.due)}. Số liệu đến {document_date(report.today)}.",
         ],
-        tables=[main, detail],
+        tables=[main, detail, *filter(None, [_left_out_table(report)])],
         chart=Chart(f"Số phiếu đúng hạn và muộn theo đơn vị – {label}", bars, scale,
                     [("on-time", "Đúng hạn"), ("late", "Muộn")]),
         legend=[
@@ -245,11 +267,14 @@ def layout_month(report: MonthReport, ward: WardSettings) -> Document:
 
 
 def _warnings(report: MonthReport | YearReport) -> list[str]:
-    """Files the report could not count, named so that the office can find them."""
-    warnings = [f"Không đọc được phiếu {u.rel}: {u.message}" for u in report.unreadable]
-    warnings += [f"Phiếu {item.rel}: đơn vị \"{item.unit_id}\" không có trong danh mục đơn vị"
-                 for item in report.unknown_unit]
-    return warnings
+    """Files the report could not count, so that the office looks for them."""
+    if not report.left_out:
+        return []
+    return [
+        f"{len(report.left_out)} phiếu có lỗi nên chưa được tính (kể cả đúng hạn hay muộn), xem mục "
+        f"\"{LEFT_OUT_TITLE}\": một phiếu chỉ được tính khi đúng mẫu; đơn vị sửa xong thì báo cáo lập "
+        "lại sẽ tính theo ngày gửi ghi trên phiếu."
+    ]
 
 
 def layout_year(report: YearReport, ward: WardSettings) -> Document:
@@ -281,6 +306,7 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
         tables.append(Table("Phiếu cần kiểm tra ngày gửi (chưa tính)",
                             ["Kỳ", "Phiếu", "Ngày ghi trên phiếu", "Ngày hệ thống ghi nhận", "Lý do"],
                             check_rows))
+    tables += filter(None, [_left_out_table(report)])
     return Document(
         kind=f"kết quả gửi gương điển hình tiên tiến năm {report.year}",
         today=report.today, ward=ward,
@@ -292,7 +318,8 @@ def layout_year(report: YearReport, ward: WardSettings) -> Document:
                     [("on-time", "Tháng có phiếu đúng hạn"), ("late", "Tháng chỉ có phiếu muộn")]),
         legend=[
             "T1…T12: Đ = có ít nhất một phiếu đúng hạn; M = có phiếu muộn, không phiếu nào đúng hạn; "
-            "C = chỉ có phiếu cần kiểm tra ngày gửi; K = không gửi; để trống = tháng chưa đến hạn.",
+            "C = chỉ có phiếu cần kiểm tra ngày gửi; L = chỉ có phiếu có lỗi, chưa tính; K = không gửi; "
+            "để trống = tháng chưa đến hạn.",
             "Số tháng đúng hạn: số tháng có ít nhất một phiếu đúng hạn, trên 12 tháng "
             "(tiêu chí chấm điểm thi đua hằng năm).",
             _deadline_rule(),

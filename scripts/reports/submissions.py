@@ -1,10 +1,16 @@
 """Who sent what, when: per-unit rows for the monthly and yearly reports.
 
-Every nomination file for the period is loaded (the shared loader) and its ``submitted_on`` judged
-against the deadline: the pull-request check held that date to GitHub's clock when the file
-arrived. Git history (``githistory``) is the cross-check: a file whose ``submitted_on`` is more than
-a day earlier than the dates of the commit that added it is not counted but marked "cần kiểm tra"
-with the reason. Every unit of the registry gets a row, those that sent nothing included.
+Every nomination file for the period is read through the checker, as ``validate`` reads it, and
+its ``submitted_on`` judged against the deadline: the pull-request check held that date to GitHub's
+clock when the file arrived. Git history (``githistory``) is the cross-check: a file whose
+``submitted_on`` is more than a day earlier than the dates of the commit that added it is not
+counted but marked "cần kiểm tra" with the reason. Every unit of the registry gets a row, those
+that sent nothing included.
+
+A file with an error is left out of every count and listed by name with its first error
+(``LeftOut``): it is not yet a nomination on the ward's form, so it can score neither on time nor
+late. Its unit's row says so, so that the council never reads "không gửi" for a unit that sent
+something it must fix.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.common import clock
+from scripts.common import clock, hints
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.common.vietnamese import short_date
-from scripts.nomination.loader import load
+from scripts.nomination.checker import CheckContext, check_file, slug_problems
+from scripts.nomination.problems import Problem
 from scripts.nomination.state import State
 from scripts.nomination.units import Unit, UnitRegistry
 from scripts.reports.githistory import Added, History, read_history
@@ -56,15 +63,16 @@ class Submission:
     unit_id: str | None
     state: State
     forwarded: bool
-    declared: dt.date | None
-    """``submitted_on`` as written in the file: the sending date that counts."""
+    declared: dt.date
+    """``submitted_on`` as written in the file (the checker requires it): the sending date that
+    counts."""
     added: Added | None = None
     """The commit that first added the file, when history has it."""
     fallback: str = ""
     """Why there is no git date to compare with (Vietnamese), when there is none."""
 
     @property
-    def sent(self) -> dt.date | None:
+    def sent(self) -> dt.date:
         return self.declared
 
     @property
@@ -81,8 +89,6 @@ class Submission:
     @property
     def check_reason(self) -> str:
         """Why the file is not counted (Vietnamese), or "" when its ``submitted_on`` can be."""
-        if self.declared is None:
-            return "phiếu thiếu ngày gửi"
         if self.source != SOURCE_CHECKED:
             return ""
         grace = dt.timedelta(days=GRACE_DAYS)
@@ -109,16 +115,28 @@ class Submission:
 
     @property
     def on_time(self) -> bool | None:
-        """True or False by ``submitted_on``; None when it is missing or must be checked first."""
+        """True or False by ``submitted_on``; None when it must be checked first."""
         if self.needs_check:
             return None
         return self.sent < deadline(Period.parse(self.period))
 
 
 @dataclass(frozen=True)
-class Unreadable:
+class LeftOut:
+    """A file of the period that the checker refuses: named in the report, never counted."""
+
     rel: str
-    message: str
+    period: str
+    unit_id: str | None
+    """The unit the file names, when it names a unit of the registry."""
+    problem: str
+    """Its first error, with line and field (Vietnamese)."""
+    errors: int
+
+    @property
+    def message(self) -> str:
+        more = f" (và {self.errors - 1} lỗi khác)" if self.errors > 1 else ""
+        return f"{self.problem}{more}; sửa rồi kiểm tra bằng \"{hints.validate(self.rel)}\""
 
 
 @dataclass
@@ -156,6 +174,7 @@ class UnitMonth:
     unit: Unit
     items: list[Submission]
     tally: Tally
+    left_out: list[LeftOut]
 
     @property
     def sources(self) -> list[str]:
@@ -169,9 +188,8 @@ class MonthReport:
     today: dt.date
     rows: list[UnitMonth]
     total: Tally
-    unknown_unit: list[Submission]
-    """Nominations whose ``submitted_by`` is not in the registry (or missing)."""
-    unreadable: list[Unreadable]
+    left_out: list[LeftOut]
+    """Files with an error: in no count, listed by name."""
     history: History
 
     @property
@@ -189,15 +207,17 @@ class MonthReport:
 
     @property
     def submissions(self) -> list[Submission]:
-        return [item for row in self.rows for item in row.items] + self.unknown_unit
+        return [item for row in self.rows for item in row.items]
 
 
 @dataclass
 class UnitYear:
     unit: Unit
     months: dict[int, str]
-    """Month → "on-time", "late", "check" (only files to check), "none" or "not-due"."""
+    """Month → "on-time", "late", "check" (only files to check), "flawed" (only files with an
+    error), "none" or "not-due"."""
     tally: Tally
+    left_out: list[LeftOut]
 
     @property
     def on_time_months(self) -> int:
@@ -210,8 +230,8 @@ class YearReport:
     today: dt.date
     rows: list[UnitYear]
     total: Tally
-    unknown_unit: list[Submission]
-    unreadable: list[Unreadable]
+    left_out: list[LeftOut]
+    """Files with an error: in no count, listed by name."""
     history: History
     to_check: list[Submission]
     """Files not counted until the council checks their sending date."""
@@ -235,27 +255,41 @@ def _files_for(repo: Repo, periods: set[str]) -> list[tuple[Path, str, str]]:
     return found
 
 
-def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submission], list[Unreadable]]:
-    """Load every nomination of ``periods``; a file that cannot be read is reported, not raised."""
+def gather(repo: Repo, periods: set[str], history: History,
+           today: dt.date | None = None) -> tuple[list[Submission], list[LeftOut]]:
+    """Check every nomination of ``periods`` as ``validate`` does; a file with an error is left out.
+
+    The report and ``validate`` give one verdict per file: the same checks, the slug rule across
+    both state folders included (two copies of one story would otherwise count twice).
+    """
+    ctx = CheckContext.for_repo(repo, today)
+    files = _files_for(repo, periods)
+    clashes: dict[str, list[Problem]] = {}
+    for problem in slug_problems([path for path, _, _ in files], repo):
+        clashes.setdefault(problem.path, []).append(problem)
     items: list[Submission] = []
-    unreadable: list[Unreadable] = []
-    for path, folder, period in _files_for(repo, periods):
-        result = load(path, repo)
-        rel = repo.relative(path)
-        if result.nomination is None:
-            message = "; ".join(p.message for p in result.problems) or "không đọc được tệp"
-            unreadable.append(Unreadable(rel, message))
+    left_out: list[LeftOut] = []
+    for path, folder, period in files:
+        result = check_file(path, ctx, keep=True)
+        nomination = result.nomination
+        errors = clashes.get(result.rel, []) + [p for p in result.problems if p.is_error]
+        if nomination is None or errors:
+            unit = nomination.unit_id if nomination is not None else None
+            left_out.append(LeftOut(
+                result.rel, period, unit if unit in ctx.units else None,
+                errors[0].described if errors else "không đọc được tệp", max(len(errors), 1),
+            ))
             continue
-        review = result.nomination.review
+        review = nomination.review
         item = Submission(
-            rel=rel, slug=path.stem, period=period, unit_id=result.nomination.unit_id,
+            rel=result.rel, slug=path.stem, period=period, unit_id=nomination.unit_id,
             state=_state(folder, review), forwarded=review.get("forward") is True,
-            declared=result.nomination.submitted_on,
+            declared=nomination.submitted_on,
         )
         if not history.available:
             item.fallback = history.reason
         else:
-            added = history.first_added(rel)
+            added = history.first_added(result.rel)
             if added is None:
                 item.fallback = "tệp chưa được lưu vào hệ thống"
             elif added.unreliable:
@@ -263,32 +297,36 @@ def gather(repo: Repo, periods: set[str], history: History) -> tuple[list[Submis
             else:
                 item.added = added
         items.append(item)
-    return items, unreadable
+    return items, left_out
 
 
 def month_report(repo: Repo, units: UnitRegistry, year: int, month: int,
                  today: dt.date | None = None, history: History | None = None) -> MonthReport:
     history = history if history is not None else read_history(repo)
-    items, unreadable = gather(repo, {str(Period(year, month))}, history)
-    by_unit: dict[str, list[Submission]] = {}
-    unknown = []
-    for item in items:
-        if item.unit_id in units:
-            by_unit.setdefault(item.unit_id, []).append(item)
-        else:
-            unknown.append(item)
+    today = today or clock.today()
+    items, left_out = gather(repo, {str(Period(year, month))}, history, today)
     rows = []
     total = Tally()
     for unit in units.sorted():
-        mine = sorted(by_unit.get(unit.id, []), key=lambda i: (i.sent or dt.date.max, i.slug))
+        mine = sorted((i for i in items if i.unit_id == unit.id), key=lambda i: (i.sent, i.slug))
         tally = Tally()
         for item in mine:
             tally.add(item)
         total.merge(tally)
-        rows.append(UnitMonth(unit, mine, tally))
-    for item in unknown:
-        total.add(item)
-    return MonthReport(year, month, today or clock.today(), rows, total, unknown, unreadable, history)
+        rows.append(UnitMonth(unit, mine, tally, [f for f in left_out if f.unit_id == unit.id]))
+    return MonthReport(year, month, today, rows, total, left_out, history)
+
+
+def _month_status(counted: list[Submission], flawed: list[LeftOut], period: Period, today: dt.date) -> str:
+    if any(item.on_time for item in counted):
+        return "on-time"
+    if any(item.on_time is False for item in counted):
+        return "late"
+    if counted:
+        return "check"
+    if flawed:
+        return "flawed"
+    return "not-due" if today < deadline(period) else "none"
 
 
 def year_report(repo: Repo, units: UnitRegistry, year: int,
@@ -296,32 +334,22 @@ def year_report(repo: Repo, units: UnitRegistry, year: int,
     history = history if history is not None else read_history(repo)
     today = today or clock.today()
     periods = {str(period) for period in Period.months_of(year)}
-    items, unreadable = gather(repo, periods, history)
+    items, left_out = gather(repo, periods, history, today)
     rows = []
     total = Tally()
     for unit in units.sorted():
         mine = [item for item in items if item.unit_id == unit.id]
+        flawed = [f for f in left_out if f.unit_id == unit.id]
         tally = Tally()
         months = {}
         for period in Period.months_of(year):
-            month = period.month
             of_month = [item for item in mine if item.period == str(period)]
             for item in of_month:
                 tally.add(item)
-            if any(item.on_time for item in of_month):
-                months[month] = "on-time"
-            elif any(item.on_time is False for item in of_month):
-                months[month] = "late"
-            elif of_month:
-                months[month] = "check"
-            elif today < deadline(period):
-                months[month] = "not-due"
-            else:
-                months[month] = "none"
+            months[period.month] = _month_status(
+                of_month, [f for f in flawed if f.period == str(period)], period, today
+            )
         total.merge(tally)
-        rows.append(UnitYear(unit, months, tally))
-    unknown = [item for item in items if item.unit_id not in units]
-    for item in unknown:
-        total.add(item)
+        rows.append(UnitYear(unit, months, tally, flawed))
     to_check = sorted((item for item in items if item.needs_check), key=lambda i: (i.period, i.rel))
-    return YearReport(year, today, rows, total, unknown, unreadable, history, to_check)
+    return YearReport(year, today, rows, total, left_out, history, to_check)

@@ -20,9 +20,11 @@ from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
 from scripts.nomination.checker import CheckContext, check_files
 from scripts.nomination.loader import load_bytes
-from scripts.reports.githistory import IMPORT_TRAILER
 from scripts.review import gitops
 from scripts.review.decisions import APPROVED, Refused, clean_text
+
+IMPORT_TRAILER = "Council-Import"
+"""The trailer this import writes on its commit; the report reads it back from history."""
 
 
 @dataclass(frozen=True)

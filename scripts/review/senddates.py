@@ -33,8 +33,8 @@ from scripts.common.vietnamese import short_date
 from scripts.nomination.loader import load_bytes
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.schema import NominationSchema
-from scripts.reports.githistory import IMPORT_TRAILER
 from scripts.review import gitops
+from scripts.review.importing import IMPORT_TRAILER
 
 GRACE = dt.timedelta(days=1)
 ZERO_SHA = "0" * 40

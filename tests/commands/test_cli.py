@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.cli import build_parser, command_modules
+from scripts.cli import build_parser, command_module_names, command_modules
 from tests.bench.generate import generate
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 from tests.nomination.test_validate_cases import CASES, TODAY
 
 BAD = CASES / "invalid" / "unknown-unit.md"
@@ -85,6 +87,43 @@ def test_every_command_has_help_text():
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, f"{module.NAME} {action.dest} has no help"
+
+
+def test_each_command_is_found_by_its_file_name_alone():
+    """The command line imports only the command it runs, found by its module's file name."""
+    names = command_module_names()
+    for module in command_modules():
+        assert names[module.NAME] == module.__name__.rsplit(".", 1)[1], module.NAME
+
+
+_IMPORTED_BY_VALIDATE = """
+import sys
+from scripts.cli import main
+code = main(["--root", sys.argv[1], "validate"])
+print(" ".join(sorted(m for m in sys.modules if m.startswith("scripts.commands."))))
+print(" ".join(sorted(m for m in ("jinja2", "docx", "pelican", "urllib.request") if m in sys.modules)))
+"""
+
+
+def test_validate_loads_no_other_command_nor_their_libraries(empty_repo: Path):
+    """Start-up is a serial share of every validate run: other commands' libraries stay out."""
+    _put(empty_repo, CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md")
+    done = subprocess.run([sys.executable, "-c", _IMPORTED_BY_VALIDATE, str(empty_repo)], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    commands, libraries = done.stdout.splitlines()[-2:]
+    assert commands == "scripts.commands.validate"
+    assert libraries == ""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h", "validate"], ["--root", "validate", "--help"]])
+def test_help_for_the_whole_tool_still_lists_every_command(argv, capsys):
+    from scripts.cli import main
+
+    with pytest.raises(SystemExit):
+        main(argv)
+    out = capsys.readouterr().out
+    listed = {line.split()[0] for line in out.splitlines() if line.startswith("    ") and line.split()}
+    assert set(command_module_names()) <= listed
 
 
 def test_parallel_run_reports_like_a_serial_one(empty_repo: Path):

@@ -148,6 +148,20 @@ def test_linked_month_folder_is_refused(empty_repo: Path, tmp_path: Path):
     assert "liên kết tượng trưng" in result.out
 
 
+def test_a_socket_named_like_a_nomination_is_an_error_in_vietnamese(empty_repo: Path, monkeypatch):
+    import socket
+
+    path = empty_repo / TARGET
+    path.parent.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(path.parent)  # a socket's address is at most 108 bytes: bind by its name
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(path.name)  # a socket cannot even be opened for reading
+        result = _validate(empty_repo)
+    assert result.code == 1
+    assert f"{TARGET}:1: error: không phải tệp thường" in result.out
+    assert "No such device" not in result.out
+
+
 def test_duplicate_slug_across_folders(empty_repo: Path):
     _write(empty_repo, TEXT.encode("utf-8"))
     other = empty_repo / "content/published/2026-10" / TARGET.name

@@ -159,17 +159,90 @@ def test_repository_without_history_uses_submitted_on(tmp_path):
     assert "thư mục lập báo cáo không có lịch sử lưu trữ" in row
 
 
-def test_unreadable_nomination_is_reported_and_exits_1(column):
+def test_unreadable_nomination_is_left_out_named_and_exits_1(column):
     column.place("dung-han")
     broken = column.root / "content/nominations/2026-11/hong.md"
     broken.write_bytes(b"---\ntitle: [unclosed\n---\nbody\n")
     column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu")
     result = column.cli("report", "--month", "2026-11")
     assert result.code == 1
-    assert "Lỗi: content/nominations/2026-11/hong.md: không đọc được phiếu" in result.err
+    assert ("Lỗi: content/nominations/2026-11/hong.md: có lỗi, chưa tính vào báo cáo "
+            "(dòng 3: YAML không hợp lệ: danh sách trong ngoặc vuông") in result.err
     assert "Traceback" not in result.err
     assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 1 | 1 | 0 |" in result.out
-    assert "Không đọc được phiếu content/nominations/2026-11/hong.md" in result.out
+    assert "| 2026-11 | (không rõ đơn vị) | content/nominations/2026-11/hong.md | dòng 3" in result.out
+
+
+def left_out_row(markdown: str, rel: str) -> str:
+    section = markdown.split("## Phiếu có lỗi, chưa tính", 1)[1]
+    return next(line for line in section.splitlines() if f"| {rel} |" in line)
+
+
+def test_a_nomination_with_an_error_is_in_no_count_but_named_on_its_units_row(column):
+    """The checker's verdict decides: a file validate refuses scores neither on time nor late."""
+    column.place("dung-han")
+    column.place("muon-han", submitted_on="2026-11-03", slug="thieu-thanh-tich")
+    flawed = column.root / "content/nominations/2026-11/thieu-thanh-tich.md"
+    text = flawed.read_text(encoding="utf-8")
+    flawed.write_text(text.replace("submitted_by: hoi-lhpn", "submitted_by: hoi-lhpn\nnominee_phone: 0905"),
+                      encoding="utf-8")
+    column.commit("2026-11-03T09:00:00+07:00", "Gửi phiếu")
+    assert column.cli("validate", "content/nominations/2026-11/thieu-thanh-tich.md").code == 1
+
+    rows = {row["Mã đơn vị"]: row for row in csv.DictReader(io.StringIO(
+        column.cli("report", "--month", "2026-11", "--format", "csv").out.removeprefix("\ufeff")))}
+    assert counts(rows["hoi-lhpn"]) == (0,) * 9
+    assert rows["hoi-lhpn"]["Ghi chú"] == (
+        "Chưa có phiếu hợp lệ: 1 phiếu có lỗi, chưa tính (xem mục \"Phiếu có lỗi, chưa tính\")"
+    )
+    assert counts(rows["tdp-phu-thinh"])[:3] == (1, 1, 0)
+    assert rows[""]["Đơn vị"] == "Cộng" and rows[""]["Đã gửi"] == "1"
+
+    result = column.cli("report", "--month", "2026-11")
+    assert result.code == 1
+    rel = "content/nominations/2026-11/thieu-thanh-tich.md"
+    row = left_out_row(result.out, rel)
+    assert row.startswith("| 2026-11 | Hội Phụ nữ |")
+    assert "nominee_phone" in row and f"make validate FILE={rel}" in row
+    assert "1 phiếu có lỗi nên chưa được tính" in result.out
+    details = result.out.split("## Chi tiết từng phiếu", 1)[1].split("## Phiếu có lỗi")[0]
+    assert "thieu-thanh-tich" not in details
+
+
+def test_unknown_unit_and_an_unsigned_published_story_are_left_out(column):
+    column.place("dung-han", submitted_on="2026-11-04", slug="don-vi-la")
+    stranger = column.root / "content/nominations/2026-11/don-vi-la.md"
+    stranger.write_text(stranger.read_text(encoding="utf-8").replace(
+        "submitted_by: tdp-phu-thinh", "submitted_by: doi-bong-da"), encoding="utf-8")
+    column.place("duoc-thong-qua", state="published")  # moved by hand: no review stamp
+    column.commit("2026-11-05T09:00:00+07:00", "Gửi phiếu")
+    result = column.cli("report", "--month", "2026-11")
+    assert result.code == 1
+    stranger_row = left_out_row(result.out, "content/nominations/2026-11/don-vi-la.md")
+    assert "không có đơn vị mã \"doi-bong-da\"" in stranger_row
+    assert "| (không rõ đơn vị) |" in stranger_row
+    assert "review" in left_out_row(result.out, "content/published/2026-11/duoc-thong-qua.md")
+    assert "| Cộng | 0 | 0 | 0 | 0 |" in result.out
+
+
+def test_one_story_in_both_folders_is_not_counted_twice(column):
+    column.place("dung-han")
+    column.place("dung-han", state="published")
+    column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu, chép nhầm sang published")
+    result = column.cli("report", "--month", "2026-11")
+    assert result.code == 1
+    assert "| 15 | tdp-phu-thinh | Tổ dân phố Phú Thịnh | 0 | 0 | 0 |" in result.out
+    for folder in ("nominations", "published"):
+        assert f"content/{folder}/2026-11/dung-han.md" in result.err
+
+
+def test_report_and_validate_give_one_verdict_per_file(november):
+    """Every file the report counts passes validate; every file validate refuses is left out."""
+    markdown = november.cli("report", "--month", "2026-11").out
+    for path in sorted((november.root / "content").glob("*/2026-11/*.md")):
+        rel = str(path.relative_to(november.root))
+        refused = november.cli("validate", rel).code != 0
+        assert refused == ("## Phiếu có lỗi, chưa tính" in markdown and f"| {rel} |" in markdown), rel
 
 
 def test_html_report_is_an_administrative_document(november, tmp_path):

@@ -93,3 +93,19 @@ def test_month_and_year_together_is_a_usage_error(year):
     result = year.cli("report", "--year", "2026", "--month", "2026-11")
     assert result.code == 2
     assert "Lỗi: cách gọi lệnh không đúng" in result.err
+
+
+def test_a_month_with_only_a_file_with_errors_is_marked_l_not_k(tmp_path):
+    repo = ColumnRepo(tmp_path / "repo")
+    path = repo.place("dung-han", "2026-10", submitted_on="2026-10-05", slug="phu-thinh-thang-10")
+    path.write_text(path.read_text(encoding="utf-8").replace("field: moi-truong", "field: bong-da"),
+                    encoding="utf-8")
+    repo.commit("2026-10-05T10:00:00+07:00", "Gửi phiếu tháng 10")
+    result = repo.cli("report", "--year", "2026", "--format", "csv")
+    assert result.code == 1
+    row = by_id(list(csv.DictReader(io.StringIO(result.out.removeprefix("\ufeff")))), "tdp-phu-thinh")
+    assert (row["T9"], row["T10"], row["Số tháng đúng hạn"], row["Đã gửi"]) == ("K", "L", "0/12", "0")
+    markdown = repo.cli("report", "--year", "2026").out
+    assert "L = chỉ có phiếu có lỗi, chưa tính" in markdown
+    rel = "content/nominations/2026-10/phu-thinh-thang-10.md"
+    assert f"| 2026-10 | TDP Phú Thịnh | {rel} | dòng 4, field" in markdown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -254,15 +255,18 @@ def test_approve_reads_and_parses_the_file_once_plus_the_stamped_bytes(basic, mo
     from scripts.nomination import loader
 
     parsed, opened = [], []
-    real_parse, real_open = loader.parse, open
+    real_parse, real_open, real_os_open = loader.parse, open, os.open
     monkeypatch.setattr(loader, "parse", lambda text: parsed.append(1) or real_parse(text))
     path = basic / "content" / "nominations" / LAN
 
-    def counting_open(file, *args, **kwargs):
-        if Path(file) == path:
-            opened.append(1)
-        return real_open(file, *args, **kwargs)
+    def counting(real):
+        def counting_open(file, *args, **kwargs):
+            if Path(file) == path:
+                opened.append(1)
+            return real(file, *args, **kwargs)
+        return counting_open
 
-    monkeypatch.setattr("builtins.open", counting_open)
+    monkeypatch.setattr("builtins.open", counting(real_open))
+    monkeypatch.setattr(os, "open", counting(real_os_open))
     decisions.approve(Repo.at(basic), path, BY, REF)
     assert (len(opened), len(parsed)) == (1, 2)
