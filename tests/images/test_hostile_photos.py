@@ -386,3 +386,17 @@ def test_colours_of_another_profile_are_converted_to_srgb_then_the_profile_dropp
             assert "icc_profile" not in image.info and b"acsp" not in data, variant
             red, green, _ = image.convert("RGB").getpixel((100, 100))
             assert green > 150 and red < 80, (variant, red, green)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: _saved(_scene((64, 48)), "TIFF"),
+    lambda: _saved(_scene((64, 48)), "BMP"),
+    lambda: _saved(_scene((64, 48)), "ICO"),
+    lambda: b"8BPS\x00\x01" + b"\x00" * 40,  # Photoshop
+    lambda: b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 40,  # iPhone HEIC
+    lambda: _saved(_scene((64, 48)), "AVIF"),
+    lambda: b"\x1f\x8b\x08\x00" + b"\x00" * 40,  # SVGZ
+], ids=["tiff", "bmp", "ico", "psd", "heic", "avif", "svgz"])
+def test_another_format_named_jpg_is_refused(make):
+    with pytest.raises(NotAnImage, match=r"không phải ảnh|mang đuôi"):
+        check_bytes(make(), ".jpg")
