@@ -115,9 +115,13 @@ class PhotoLibrary:
         return _processed(key, listed)
 
     def key(self, src: str) -> str:
-        """The cache key of the photo at ``src``: its bytes hashed, nothing decoded."""
+        """The cache key of the photo at ``src``: its bytes hashed (once), nothing decoded."""
         path = self._path(src)
-        return self._known(src, path) or self._read(src, path)[1]
+        if known := self._known(src, path):
+            return known
+        _, key, stat = self._read(src, path)
+        self._remember_path(src, stat, key)
+        return key
 
     def cached(self, key: str) -> Processed | None:
         """The variants cached under ``key`` when every one is there whole (its recorded size)."""

@@ -20,7 +20,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 from scripts.common import generated
 from scripts.common.repo import Repo
 from scripts.images.container import NotAnImage
-from scripts.images.library import photo_library
+from scripts.images.library import PhotoLibrary, photo_library
 from scripts.images.soundness import check_bytes
 from tests.images.conftest import put
 
@@ -400,3 +400,14 @@ def test_colours_of_another_profile_are_converted_to_srgb_then_the_profile_dropp
 def test_another_format_named_jpg_is_refused(make):
     with pytest.raises(NotAnImage, match=r"không phải ảnh|mang đuôi"):
         check_bytes(make(), ".jpg")
+
+
+def test_the_key_of_a_withheld_photo_is_read_once(library, photo):
+    """The build hashes the photos it withholds (consent across stories): a rebuild reads none."""
+    src = put(library, "chua-dong-y.jpg", photo)
+    reads = []
+    real = library._read
+    library._read = lambda *args: reads.append(args) or real(*args)
+    first = library.key(src)
+    assert library.key(src) == first and PhotoLibrary(library.content, library.cache).key(src) == first
+    assert len(reads) == 1
