@@ -55,9 +55,8 @@ PAGE_PATHS = ["pages"]
 # photos published stories declare (scripts/images/), and refuses any STATIC_PATHS.
 STATIC_PATHS = []
 THEME = "theme"
-# Stories and pages are Markdown only; without the reStructuredText reader Pelican no longer
-# warns on every build that Docutils has no Vietnamese localization.
-READERS = {"rst": None}
+# Stories and pages are Markdown only: the plugin's reader is the only one (no Pelican reader
+# of HTML, reStructuredText or other Markdown names publishes a file unchecked).
 
 PLUGINS = ["scripts.site"]
 # The plugin's own settings; see scripts/site/settings.py for every key and its default.

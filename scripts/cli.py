@@ -17,7 +17,7 @@ import traceback
 
 from scripts import commands
 from scripts.common.errors import PipelineError
-from scripts.common.terminal import InertWriter
+from scripts.common.terminal import InertWriter, inert
 
 # argparse's own sentences, said in Vietnamese (the rest of each message is names and values).
 _ARGPARSE_WORDS = (
@@ -149,7 +149,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         return args.run(args)
     except PipelineError as err:  # UsageError included: its exit code is 2
-        sys.stderr.write(f"Lỗi: {err}\n")
+        sys.stderr.write(inert(f"Lỗi: {err}") + "\n")  # it may quote a file's name or value
         return err.exit_code
     except BrokenPipeError:
         # The reader went away (`... | head`): not an error of ours. Point stdout at /dev/null so

@@ -83,16 +83,18 @@ class Repo:
         return [path for folder in (self.nominations, self.published) for path in markdown_files(folder)]
 
 
-CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".htm", ".html")
-"""Every suffix one of Pelican's readers would read (the build turns all but ".md" off)."""
+READABLE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst")
+"""Names Pelican's own readers take (Markdown, HTML, reStructuredText). The build reads only
+"*.md", through the checker; any other of these in a folder the build reads is refused by name."""
 
 
 def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
-    """Every entry under ``folder`` named like content, whatever its case or kind, sorted.
+    """Every entry under ``folder`` named like a page Pelican could read, whatever its case or
+    kind, sorted.
 
-    "x.MD", "x.md." (a trailing dot or space), "x.html", a folder named "x.md" or a pipe is listed
-    too, so that the checker can refuse it by name instead of it being skipped without a word or
-    read by one of Pelican's own readers, past the checker.
+    "x.MD", "x.html", "x.md." (a trailing dot or space), a folder named "x.md" or a pipe is listed
+    too, so that the checker can refuse it by name instead of the file being skipped (or
+    published unchecked) without a word.
     """
     if not folder.is_dir():
         return []
@@ -102,4 +104,4 @@ def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
 
 def named_like_content(name: str) -> bool:
     """Whether a file of this name could be read as a story or page, by us or by Pelican."""
-    return name.rstrip(". ").lower().endswith(CONTENT_SUFFIXES)
+    return name.rstrip(". ").lower().endswith(READABLE_SUFFIXES)

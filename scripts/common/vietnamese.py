@@ -70,6 +70,10 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""A file name (story or page) is its address: lowercase ASCII words joined by hyphens."""
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII slug with tones dropped and đ → d ("Đức" → "duc")."""
     from slugify import slugify as _slugify  # imported on use: validation rarely needs it

@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts.common import clock, hints
+from scripts.common import clock, generated, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
-from scripts.common.vietnamese import slugify
+from scripts.common.vietnamese import SLUG, slugify
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
 from scripts.nomination import visible
@@ -37,7 +37,6 @@ from scripts.nomination.units import UnitRegistry
 
 MIN_BODY_WORDS = 80
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _DATE_FIELDS = (("submitted_on",), ("consent", "on"), ("review", "on"))
 
@@ -242,7 +241,8 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
     try:
-        photo_library(ctx.repo).check(posix.as_posix())
+        # The path as written: the build reads exactly this one (a "\\" is refused there too).
+        photo_library(ctx.repo).check(src)
     except NotAnImage as err:
         return str(err)
     return None
@@ -354,7 +354,10 @@ class FileResult:
 def check_file(path: Path, ctx: CheckContext, keep: bool = False) -> FileResult:
     """Load and check one file; ``keep`` returns the loaded nomination too.
 
-    A static page of content/pages/ is checked by the page rules (the same body rules)."""
+    A static page of content/pages/ is checked by the page rules (the same body rules). A file
+    another Pelican reader would take ("x.html", "x.markdown") is refused by its name alone."""
+    if path.suffix.lower() != ".md":
+        return FileResult(ctx.repo.relative(path), _with_suffix(path, ctx.repo.relative(path), []))
     if ctx.repo.is_page(path):
         page = load_page(path, ctx.repo)
         return FileResult(page.rel, _with_suffix(path, page.rel, page.problems))
@@ -376,7 +379,7 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
     file the validator refuses is never forwarded or read on air either.
     """
     sound, skipped = [], []
-    for result in (check_file(path, ctx, keep=True) for path in paths):
+    for result in check_files(paths, ctx, keep=True):
         errors = [p for p in result.problems if p.is_error]
         if result.nomination is None or errors:
             first = errors[0] if errors else None
@@ -426,7 +429,8 @@ def link_problems(repo: Repo) -> list[Problem]:
     """Every symbolic link under content/, file or folder: through one, a file from anywhere on
     the machine could be read as content or published."""
     problems = []
-    for folder, names, files in os.walk(repo.content):
+    walked = [(str(repo.root), [repo.content.name], [])]  # content/ itself, then what is under it
+    for folder, names, files in [*walked, *os.walk(repo.content)]:
         for name in sorted(names + files):
             path = Path(folder) / name
             if path.is_symlink():
@@ -438,11 +442,20 @@ def link_problems(repo: Repo) -> list[Problem]:
     return problems
 
 
+def generated_problems(repo: Repo) -> list[Problem]:
+    """A file of output/ or cache/ that git tracks: the build would use or publish it."""
+    return [Problem(path, 1, "", "", generated.refusal(path), Severity.ERROR, "file.generated")
+            for path in generated.committed(repo.root)]
+
+
 def check_files(
-    paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None
+    paths: list[Path], ctx: CheckContext, jobs: int | None = None, every_file: list[Path] | None = None,
+    keep: bool = False,
 ) -> list[FileResult]:
-    """Load and check ``paths``, on every core for large sets; results keep the order of ``paths``."""
-    results = fork_map(functools.partial(check_file, ctx=ctx), paths, jobs)
+    """Load and check ``paths``, on every core for large sets; results keep the order of ``paths``.
+
+    The rules across files (a slug used twice) are added, so a caller sees what validate sees."""
+    results = fork_map(functools.partial(check_file, ctx=ctx, keep=keep), paths, jobs)
     by_rel = {result.rel: result for result in results}
     for problem in slug_problems(paths, ctx.repo, every_file):
         by_rel[problem.path].problems.insert(0, problem)

@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.common.repo import Repo
+from scripts.common.vietnamese import SLUG, slugify
 from scripts.nomination import visible
-from scripts.nomination.body import findings
+from scripts.nomination.body import INTRASITE_HELP, findings, mentions_intrasite
 from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.loader import read_regular
 from scripts.nomination.problems import Problem, Severity
 
-PAGE_KEYS = ("title", "summary", "template")
-"""The header lines a page may have. Pelican obeys many more (Save_as: index.html replaced the
-home page, Url, Slug, Status, Date…): where a page is written is the settings' decision."""
-PAGE_TEMPLATES = ("page", "about")
-"""The theme's templates for a static page (any other name stopped the build with a traceback)."""
+HEADER_KEYS = ("title", "summary", "template")
+"""What a page's header may set. Pelican acts on every other key it knows: Save_as and Url write
+the page over the home page, a story or a feed; Slug, Lang, Translation, Status and Date move or
+hide it. None of that is a page's to decide."""
+TEMPLATES = ("page", "about")
+"""The theme's templates made for a page; any other (a story's, the poster's) breaks the build."""
 
 
 @dataclass
@@ -39,6 +41,11 @@ def load_page(path: Path, repo: Repo) -> Page:
     def add(line: int, message: str, code: str) -> None:
         page.problems.append(Problem(rel, line, "", "", message, Severity.ERROR, code))
 
+    if not SLUG.match(path.stem):
+        # Pelican makes the address from the name: "..md" or "!!.md" would give none (the page is
+        # dropped without a word), "Trang Chủ.md" one the editor did not write.
+        add(1, f"tên tệp \"{path.name}\" phải là chữ thường không dấu, nối bằng dấu gạch ngang, "
+            f"ví dụ \"{slugify(path.stem) or 'ten-trang'}.md\"", "file.slug")
     raw = read_regular(path, repo, page.problems)
     if raw is None:
         return page
@@ -56,16 +63,20 @@ def load_page(path: Path, repo: Repo) -> Page:
                 "trống trước nội dung", "page.header")
             return page
         name = key.strip().lower()
-        if name not in PAGE_KEYS:
-            add(number, f"dòng \"{key.strip()}:\" không dùng được ở phần đầu trang; chỉ dùng "
-                "Title, Summary và Template (đường dẫn của trang do cấu hình quyết định)", "page.header")
+        if name not in HEADER_KEYS:
+            add(number, f"phần đầu trang không được có dòng \"{key.strip()[:40]}:\"; chỉ dùng "
+                "Title, Summary và Template (địa chỉ trang theo tên tệp)", "page.header-key")
             continue
-        if name == "template" and value.strip() not in PAGE_TEMPLATES:
-            add(number, f"Template phải là một trong: {', '.join(PAGE_TEMPLATES)}", "page.header")
+        if name == "template" and value.strip() not in TEMPLATES:
+            add(number, f"Template \"{value.strip()[:40]}\" không có: chỉ dùng "
+                + " hoặc ".join(TEMPLATES), "page.template")
             continue
         bad = visible.forbidden(value)
         if bad:
             add(number, bad[1], "text.invisible")
+        if mentions_intrasite(value):
+            # Pelican rewrites such addresses in a page's summary as in its body.
+            add(number, INTRASITE_HELP, "body.intrasite")
         page.meta[name] = value.strip()
     if visible.is_blank(page.meta.get("title", "")):
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")

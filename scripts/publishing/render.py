@@ -14,6 +14,7 @@ http(s), mailto and relative addresses, and a link in Pelican's intrasite syntax
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import unquote
 
@@ -44,11 +45,6 @@ LINK_REL = "noopener noreferrer"
 # Only an attribute is removed after the sanitizer, never one added.
 _DEAD_LINK = f'<a rel="{LINK_REL}">'
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
-LINK_REL = "noopener noreferrer"
-# A link whose address the sanitizer dropped (javascript:, data:, intrasite syntax) is left as
-# <a rel="…">, which HTML does not allow (rel needs href): it loses its rel and stays plain text.
-# Only an attribute is removed after the sanitizer, never one added.
-_DEAD_LINK = f'<a rel="{LINK_REL}">'
 
 
 def parser(html: bool = False) -> MarkdownIt:
@@ -73,8 +69,29 @@ def render(text: str, top: int = 3) -> str:
     return sanitize(_RENDERER.render(text), top)
 
 
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_LEADING = "".join(map(chr, range(0x21)))
+
+
+def browser_view(href: str) -> str:
+    """``href`` as a browser would act on it after any renderer: percent and character references
+    decoded (``&#x0000006A;`` of any length, which CommonMark leaves for the browser), tabs and line
+    breaks removed and leading control characters and spaces dropped, as the URL standard does.
+
+    The site's renderer encodes such addresses harmlessly, but the forward bundle hands the same
+    Markdown to whatever renders it next: "<java\\tscript:…>" (a tab inside) is a live link there.
+    """
+    target = href
+    for _ in range(3):  # an entity can spell another one ("&amp;#106;")
+        decoded = html.unescape(unquote(target))
+        if decoded == target:
+            break
+        target = decoded
+    return _URL_IGNORED.sub("", target).lstrip(_URL_LEADING)
+
+
 def _attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in ("href", "src") and INTRASITE.match(unquote(value)):
+    if attribute in ("href", "src") and INTRASITE.match(browser_view(value)):
         return None
     return value
 

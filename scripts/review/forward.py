@@ -30,9 +30,10 @@ from scripts.common.vietnamese import document_date, sort_key
 from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext, sound_nominations
-from scripts.nomination.loader import Nomination
+from scripts.nomination.loader import Nomination, load
 from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
+from scripts.publishing import consent
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
 from scripts.publishing.public import PublicStory, project
 from scripts.publishing.render import render
@@ -191,24 +192,44 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         review = nomination.review
         if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
+    _refuse_withheld_photos(ctx, photos, {item.rel for item in items})
     if not items:
-        # A story marked for forwarding may be among the files left out: say which, and why.
-        raise PipelineError(
+        # The files left out are named here too: the message alone would send the office to
+        # mark a story that is marked but has an error.
+        raise PipelineError("\n".join([
             f"kỳ {month} chưa có bài nào được chọn gửi cấp trên; đánh dấu bằng lệnh "
-            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\""
-            + "".join(f"\nBỏ qua {line}" for line in skipped)
-        )
+            f"\"{hints.scripts(f'forward content/published/{month}/TEN-BAI.md')}\"",
+            *(f"Bỏ qua {line}" for line in skipped),
+        ]))
     items.sort(key=lambda item: (sort_key(item.category), item.approved_on, sort_key(item.title)))
     return Bundle(month, clock.today(), settings, items, skipped)
+
+
+def _refuse_withheld_photos(ctx: CheckContext, photos: PhotoLibrary, sent: set[str]) -> None:
+    """A photo withheld from any published story for lack of consent is not sent by another one
+    (the site's build refuses it the same way)."""
+    every = []
+    for path in markdown_files(ctx.repo.published):
+        nomination = load(path, ctx.repo).nomination
+        if nomination is not None and isinstance(nomination.meta.get("nominee"), dict):
+            every.extend(consent.claims(nomination, ctx.schema.public_view(nomination.meta)))
+    found = [p for p in consent.problems(every, photos) if p.path in sent]
+    if found:
+        raise PipelineError("\n".join(f"{p.path}:{p.line}: {p.field}: {p.message}" for p in found))
 
 
 def render_html(bundle: Bundle) -> str:
     return _TEMPLATES.get_template("forward.html").render(bundle=bundle)
 
 
+_MARKUP = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;", "<": "&lt;"})
+
+
 def _md(text: str) -> str:
-    """Contributor text inside Markdown: no tag can form ("<" is written as an entity)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    """Contributor text inside Markdown stays text, as on the site: no tag or entity can form ("<"
+    and "&" are written as entities) and no link, image or reference ("[" and "]" escaped), so an
+    alt text cannot close its image's brackets and add a remote image, nor a credit a link."""
+    return text.translate(_MARKUP)
 
 
 def render_markdown(bundle: Bundle) -> str:

@@ -20,8 +20,9 @@ from scripts.common.repo import Repo, markdown_files
 from scripts.common.terminal import inert
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
-from scripts.nomination.checker import check_file, link_problems, slug_problems
+from scripts.nomination.checker import check_file, generated_problems, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
+from scripts.publishing import consent
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
@@ -39,12 +40,21 @@ def check_settings(pelican) -> None:
         _stop(f"Lỗi: STATIC_PATHS = {settings['STATIC_PATHS']!r}: Pelican sẽ chép nguyên các tệp "
               "này (kể cả ảnh chưa được đồng ý, còn dữ liệu GPS) lên trang. Ảnh chỉ lên trang qua "
               "trường images: của bài đã thông qua; để STATIC_PATHS = [].")
+    if settings.get("OUTPUT_SOURCES"):
+        _stop("Lỗi: OUTPUT_SOURCES = True: Pelican sẽ chép nguyên tệp nguồn của mọi bài lên trang, kể cả "
+              "liên hệ, đề xuất và ghi chú thẩm định. Để OUTPUT_SOURCES = False.")
     for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
         for folder in settings.get(key) or []:
             read = (content / folder).resolve()
             if read == nominations or nominations.is_relative_to(read) or read.is_relative_to(nominations):
                 _stop(f"Lỗi: {key} = {settings[key]!r} đọc cả content/nominations/: phiếu chưa được "
                       "thông qua sẽ lên trang. Chỉ để ARTICLE_PATHS = [\"published\"].")
+    linked = _links_under(Path(settings["THEME"]))
+    if linked:
+        # Pelican copies theme/static following links: any file of the build machine would be
+        # published (and precached by the service worker).
+        _stop(f"Lỗi: {linked[0]} là liên kết tượng trưng (symlink); trong giao diện (theme/) chỉ được "
+              "có tệp và thư mục thật: hãy xóa liên kết và đặt tệp thật.")
     settings["WARD_EMBLEM_IMAGE"] = _emblem(settings, column)
     # The public address (absolute only when deploying): canonical links, Open Graph, sitemap.
     siteurl = settings.get("SITEURL", "")
@@ -57,11 +67,23 @@ def check_settings(pelican) -> None:
     # sanitizer, and copies the files they name: contributors could publish any file of content/.
     # No address may match (the renderer also drops such addresses; the checker refuses them).
     settings["INTRASITE_LINK_REGEX"] = NO_INTRASITE_LINKS
+    # Pelican also takes metadata from a file's name and folders (a date from "2026-13-45-x.md"
+    # dropped that page without a word): a story or page says everything through the reader.
+    settings["FILENAME_METADATA"] = settings["PATH_METADATA"] = ""
+    settings["USE_FOLDER_AS_CATEGORY"] = False
     # Metadata comes from contributors: every {{ value }} in a template must be escaped.
     settings["JINJA_ENVIRONMENT"]["autoescape"] = True
     paginated = settings["PAGINATED_TEMPLATES"]
     paginated.setdefault("listing", None)
     paginated["names"] = column["NAMES_PER_PAGE"]
+
+
+def _links_under(folder: Path) -> list[str]:
+    return ([str(folder)] if folder.is_symlink() else []) + [
+        os.path.join(parent, name)
+        for parent, folders, files in os.walk(folder) for name in sorted(folders + files)
+        if os.path.islink(os.path.join(parent, name))
+    ]
 
 
 NO_INTRASITE_LINKS = r"(?!)"
@@ -111,11 +133,9 @@ def _cache_is_stale(settings: dict, column: dict) -> bool:
 
 
 def use_nomination_reader(readers) -> None:
-    """Only ".md" is read, by the checker's reader: Pelican's own readers (".html", ".markdown",
-    ".mkd"…) would publish a file of content/ as it is. Files with those names are refused by
-    ``stop_on_errors``, as by validate."""
-    for suffix in readers.reader_classes:
-        readers.reader_classes[suffix] = None
+    """Ours is the only reader: Pelican's own would publish "x.html", "x.markdown", "x.mkd"… of
+    published/ or pages/ as they are, unchecked and unsanitized (the checker refuses them by name)."""
+    readers.reader_classes.clear()
     readers.reader_classes["md"] = NominationReader
 
 
@@ -130,12 +150,13 @@ def stop_on_errors(generator, articles: bool = False) -> None:
     if not isinstance(reader, NominationReader):
         return
     problems = [p for result in reader.failures for p in result.problems if p.is_error]
-    if reader.read_paths:
+    if articles and reader.read_paths:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
     repo = reader.ctx.repo
-    problems += _skipped_by_pelican(reader.read_paths + reader.page_paths,
-                                    repo.published if articles else repo.pages, reader.ctx)
-    problems += link_problems(reader.ctx.repo)
+    problems += _skipped_by_pelican(reader, repo.published if articles else repo.pages)
+    if articles:
+        problems += consent.problems(reader.photo_claims, reader.photos)
+    problems += link_problems(repo) + generated_problems(repo)
     if not problems:
         return
     files = len({p.path for p in problems})
@@ -145,10 +166,11 @@ def stop_on_errors(generator, articles: bool = False) -> None:
           f"(kiểm tra lại bằng \"{hints.validate()}\").")
 
 
-def _skipped_by_pelican(read_paths: list[Path], folder: Path, ctx) -> list:
-    """Errors of entries in ``folder`` named like content that Pelican never handed to the reader
+def _skipped_by_pelican(reader: NominationReader, folder: Path) -> list:
+    """Errors of entries in ``folder`` named like a page that Pelican never handed to the reader
     ("x.MD", "x.html", a folder named "x.md"): validate refuses them, so the build must too."""
-    read = {os.path.abspath(path) for path in read_paths}
+    read = {os.path.abspath(path) for path in reader.read_paths}
+    ctx = reader.ctx
     return [
         problem
         for path in markdown_files(folder) if os.path.abspath(path) not in read

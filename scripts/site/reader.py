@@ -29,11 +29,12 @@ from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
 from scripts.nomination.loader import load
-from scripts.nomination.page import load_page
+from scripts.nomination.page import HEADER_KEYS, load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
+from scripts.publishing.consent import PhotoClaim, claims
 from scripts.publishing.render import render
-from scripts.site.settings import column_settings
+from scripts.site.settings import column_settings, reserved_names
 from scripts.site.story import Story, build_story
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ class Prepared:
     result: FileResult
     body: str = ""
     story: Story | None = None
+    photos: tuple[PhotoClaim, ...] = ()
+    """Its images: entries, published or withheld (``consent``)."""
 
 
 class NominationReader(MarkdownReader):
@@ -64,7 +67,7 @@ class NominationReader(MarkdownReader):
         self._categories: dict[str, Category] = {}
         self.failures: list[FileResult] = []
         self.read_paths: list[Path] = []
-        self.page_paths: list[Path] = []
+        self.photo_claims: list[PhotoClaim] = []
 
     @property
     def ctx(self) -> CheckContext:
@@ -95,12 +98,21 @@ class NominationReader(MarkdownReader):
         return self._read_story(path)
 
     def _read_page(self, path: Path):
-        self.page_paths.append(path)
+        self.read_paths.append(path)
         page = load_page(path, self.ctx.repo)
+        if path.stem in reserved_names(self.settings):
+            page.problems.append(Problem(
+                page.rel, 1, "", "", f"tên trang \"{path.stem}\" trùng với địa chỉ của chuyên mục "
+                f"({path.stem}/): hãy đặt tên khác", Severity.ERROR, "page.reserved",
+            ))
         if page.problems:
             self.failures.append(FileResult(page.rel, page.problems))
             raise NotPublishable(page.rel)
-        metadata = {key: self.process_metadata(key, value) for key, value in page.meta.items()}
+        # Only the keys a page may set (load_page refuses the others): Pelican acts on save_as,
+        # url, slug, status… in any metadata it is given.
+        metadata = {
+            key: self.process_metadata(key, page.meta[key]) for key in HEADER_KEYS if key in page.meta
+        }
         return render(page.body, top=2), metadata
 
     def prepare(self, path: Path) -> Prepared:
@@ -126,7 +138,7 @@ class NominationReader(MarkdownReader):
         public = ctx.schema.public_view(nomination.meta)
         body = render(nomination.body)
         story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, self.photos)
-        return Prepared(result, body, story)
+        return Prepared(result, body, story, claims(nomination, public))
 
     def _read_story(self, path: Path):
         if self._prefetched is None:
@@ -139,6 +151,7 @@ class NominationReader(MarkdownReader):
         if prepared.story is None:
             self.failures.append(prepared.result)
             raise NotPublishable(prepared.result.rel)
+        self.photo_claims.extend(prepared.photos)
         return prepared.body, self._metadata(prepared.story)
 
     def _metadata(self, story: Story) -> dict:

@@ -7,7 +7,7 @@ listing pages, feeds and the search page go.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 DEFAULTS = {
     # Listing pages; each is written to URL + "index.html", later pages under URL + "page/N/".
@@ -44,9 +44,26 @@ def column_settings(settings: dict) -> dict:
     if unknown:
         raise ValueError(f"COLUMN: unknown keys {sorted(unknown)}; known: {sorted(DEFAULTS)}")
     if merged["ROOT"] is None:
-        merged["ROOT"] = str(Path(settings["PATH"]).resolve().parent)
+        # Not resolved: a content/ that is a symbolic link must not move the repository (its
+        # schema and registries) elsewhere; the checker refuses the link itself.
+        merged["ROOT"] = os.path.dirname(os.path.abspath(settings["PATH"]))
     return merged
 
 
 def save_as(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url
+
+
+TOP_FOLDERS = ("images", "pagefind", "page")
+"""Written outside the settings above: photos' variants, the search index (after Pelican), and
+the home page's later pages."""
+
+
+def reserved_names(settings: dict) -> set[str]:
+    """First parts of the addresses the column writes ("tim-kiem", "bai", "feeds"…): a page named
+    like one would be written over it, or the build would stop on the clash."""
+    column = column_settings(settings)
+    urls = [value for value in column.values() if isinstance(value, str)]
+    urls += [settings.get(key) or "" for key in ("ARTICLE_URL", "FEED_ALL_ATOM")]
+    urls.append(settings.get("THEME_STATIC_DIR", "") + "/")
+    return {url.split("/", 1)[0] for url in urls if "/" in url} - {""} | {*TOP_FOLDERS}

@@ -3,8 +3,9 @@
 Each case sits beside ``<case>.expect.yaml`` (line, field, severity, a fragment of the message,
 the rule's code) exactly like tests/cases/invalid/; the case file may be named otherwise
 (``filename``), for an attack that lives in the name, and may bring hostile photos (``photos``:
-files of tests/cases/hostile/photos/ placed in content/images/2026-11/). No case may reach
-"Lỗi không mong đợi".
+files of tests/cases/hostile/photos/ placed in content/images/2026-11/). A case is a published
+story unless ``folder`` names another folder of content/ (``pages``: a static page). No case may
+reach "Lỗi không mong đợi".
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_every_class_has_a_case():
 @pytest.mark.parametrize("expect_file", EXPECTS, ids=[e.name.split(".")[0] for e in EXPECTS])
 def test_hostile_case_is_refused_with_line_and_field(expect_file: Path, hostile_repo: Path):
     case, expect = _case(expect_file)
-    folder = hostile_repo / "content" / "published" / "2026-11"
+    folder = hostile_repo / "content" / expect.get("folder", "published/2026-11")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / case.name
     shutil.copyfile(case, target)

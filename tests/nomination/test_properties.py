@@ -129,3 +129,39 @@ def test_the_image_patterns_take_linear_time(text):
 
     for pattern in (_IMAGE_LOOKALIKE, _IMAGE_MD):
         assert pattern.search(text) is None or "![" in text
+def _spelled(char: str) -> st.SearchStrategy[str]:
+    """One character of an address as a writer could hide it from a naive check."""
+    code = ord(char)
+    return st.sampled_from([char, char.upper(), f"&#{code};", f"&#{code:07d};", f"&#x{code:09X};",
+                            f"%{code:02X}", char + "\t", char + "&Tab;", "&NewLine;" + char])
+
+
+def _hidden(word: str) -> st.SearchStrategy[str]:
+    return st.tuples(*(_spelled(char) for char in word)).map("".join)
+
+
+LINK_FORMS = ["[a]({})", "[a](<{}>)", "đoạn văn\n[b]: {}\n\nxem [a][b]", "[a]({}// x)", "[a]: {}\n\n[a]",
+              "[a]({} \"t\")", "![a]({})", "<{}>", "[a](  {})"]
+
+
+@SETTINGS
+@given(form=st.sampled_from(LINK_FORMS),
+       address=st.tuples(_hidden("javascript:") | _hidden("vbscript:") | _hidden("data:text/html"),
+                         st.sampled_from(["alert(1)", ",x", "/x"])).map("".join))
+def test_a_body_the_checker_accepts_gives_no_live_address_to_any_renderer(form, address):
+    """Neither the site's renderer nor Python-Markdown (what may render the forward bundle's Markdown
+    next) turns an accepted body into an address that runs code, however the scheme is spelled."""
+    import html
+    import re
+
+    import markdown
+
+    from scripts.publishing.render import browser_view
+
+    body = form.format(address)
+    if findings(body):
+        return
+    for rendered in (render(body), markdown.markdown(body.replace("<", "&lt;"), extensions=["extra"])):
+        for value in re.findall(r'(?:href|src)="([^"]*)"', rendered):
+            assert not re.match(r"(?:java|vb)script:|data:", browser_view(html.unescape(value)), re.I), \
+                (body, rendered)

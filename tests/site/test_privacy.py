@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from scripts.publishing.render import browser_view
 from tests.site.conftest import output_files, readable_text
 
 PROBE = "bai/kiem-tra-ma-doc-va-thong-tin-rieng/index.html"
@@ -102,3 +103,55 @@ def test_payloads_in_title_and_body_are_neutralised(site):
     assert "&lt;img src=x onerror=alert(1)&gt;" in title
     assert 'href="https://example.vn/trang"' in page and 'href="mailto:hop-thu@example.vn"' in page
     assert "<code>&lt;script&gt;alert(7)&lt;/script&gt;</code>" in page
+
+
+class ActiveParts(HTMLParser):
+    """Every element or attribute of a page that can run, send or redirect."""
+
+    URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("iframe", "frame", "object", "embed", "base", "applet"):
+            self.found.append(f"<{tag}>")
+        if tag == "script" and not re.search(r"/theme/js/(offline|search)\.js$", values.get("src") or ""):
+            self.found.append(f"<script {values}>")
+        equiv = (values.get("http-equiv") or "content-security-policy").lower()
+        if tag == "meta" and equiv != "content-security-policy":
+            self.found.append(f"<meta http-equiv={equiv}>")
+        if tag == "form" and values.get("id") != "search-form":
+            self.found.append("<form>")
+        for name, value in attrs:
+            if name.startswith("on") or name == "style":
+                self.found.append(f"<{tag} {name}>")
+            if name in self.URL_ATTRIBUTES and re.match(
+                r"(?:java|vb)script:|data:|[{|]", browser_view(unescape(value or "")), re.I
+            ):
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+
+def test_no_page_or_feed_carries_anything_that_runs_sends_or_redirects(everything):
+    """Every HTML file, and the HTML inside every feed entry: the contributor's payloads in the test
+    stories (title, summary, name, body) show as text, and every page carries the policy."""
+    probe = ActiveParts()
+    probe.feed('<a href="java&#x09;script:x" onclick="y"><meta http-equiv="refresh"><form action="z">')
+    assert len(probe.found) == 4, probe.found  # the scan itself sees what it looks for
+    checked = 0
+    for path, text in everything.items():
+        if path.suffix == ".html":
+            parts = [text]
+            assert 'http-equiv="content-security-policy"' in text, path
+        elif path.suffix == ".xml" and "/feeds/" in str(path):
+            parts = [unescape(entry) for entry in re.findall(r"<content[^>]*>(.*?)</content>", text, re.S)]
+        else:
+            continue
+        for part in parts:
+            parser = ActiveParts()
+            parser.feed(part)
+            assert not parser.found, (path, parser.found)
+            checked += 1
+    assert checked > 60
