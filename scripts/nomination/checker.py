@@ -100,6 +100,11 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     return sorted(found.items, key=lambda p: (p.line, p.field))
 
 
+def _suggested_slug(name: str) -> str:
+    # A name that is not UTF-8 reaches Python as surrogates, which the slug library warns about.
+    return slugify(name.encode("utf-8", "replace").decode("utf-8")) or "ten-bai-viet"
+
+
 def _check_place(found: _Findings) -> None:
     """The file's folders say its month and its state; both must agree with the front matter."""
     nomination, ctx = found.nomination, found.ctx
@@ -109,7 +114,7 @@ def _check_place(found: _Findings) -> None:
     if not SLUG.match(slug):
         found.add((), (
             f"tên tệp \"{nomination.path.name}\" phải là chữ thường không dấu, nối bằng dấu "
-            f"gạch ngang, ví dụ \"{slugify(slug) or 'ten-bai-viet'}.md\""
+            f"gạch ngang, ví dụ \"{_suggested_slug(slug)}.md\""
         ), "file.slug", line=1)
     if state is None:
         return

@@ -1,10 +1,12 @@
 """No contributor text drives the terminal: file names, values and arguments holding ESC, the
 8-bit CSI (U+009B), BEL or bidi controls are printed as their codes by every command, in
-every format, on stdout and stderr alike (JSON keeps its own escapes, so it still parses)."""
+every format, on stdout and stderr alike (JSON keeps its own escapes, so it still parses). A file
+name that is not UTF-8 stopped every command with "Lỗi không mong đợi"."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,8 +16,9 @@ import pytest
 from tests.conftest import ROOT, make_repo, run_cli
 from tests.nomination.test_validate_cases import CASES, TODAY
 
-_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_NAMES = ("esc\x1b[2Jx.md", "csi\x9b31mx.md", "bidi\u202egnp.md", "bell\x07.md", "=cmd.md")
+_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_NAMES = ("esc\x1b[2Jx.md", "csi\x9b31mx.md", "bidi\u202egnp.md", "bell\x07.md", "=cmd.md",
+          os.fsdecode(b"khong-utf8-\xff\xfe.md"))  # git takes any bytes; Python reads surrogates
 
 
 @pytest.fixture(scope="module")

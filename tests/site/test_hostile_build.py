@@ -5,6 +5,7 @@ checker says. Sentinels are searched in every file under output/, Pagefind's inc
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -167,11 +168,14 @@ def test_a_file_name_cannot_drive_the_terminal_of_the_build(tmp_path):
     repo = make_site_repo(tmp_path / "repo", extra=False)
     story = _story(repo)
     story.rename(story.with_name("bai\x1b]0;x\x07\x9b2J\u202e.md"))
+    other = sorted((repo / "content" / "published").rglob("*.md"))[-1]
+    other.rename(other.with_name(os.fsdecode(b"khong-utf8-\xff.md")))  # surrogates in Python
 
     result = build(repo, search=False)
 
     assert result.code == 1
-    for char in ("\x1b", "\x07", "\x9b", "\u202e"):
+    assert "Traceback" not in result.out + result.err
+    for char in ("\x1b", "\x07", "\x9b", "\u202e", "\udcff", "\ufffd"):
         assert char not in result.out + result.err, (result.out + result.err)[-1500:]
     assert "\\u{001B}" in result.out + result.err
 
