@@ -92,6 +92,8 @@ _YAML_PROBLEMS = {
     "phép: thụt lề không đúng",
     "mapping keys are not allowed in this context": "tên trường ở chỗ không được phép: thụt lề không đúng",
 }
+MAX_INT_BITS = 63
+"""No field counts past a year or an amount; a larger integer is a typo or an attack."""
 MAX_CHARS = 64_000
 """Twenty times the longest front matter the schema's limits allow in practice (about 3,000
 characters): building a value costs far more than parsing it, so the YAML is bounded first."""
@@ -216,15 +218,21 @@ class _Builder:
 
     def _scalar(self, node, path: Path_):
         """A number, a truth value or null; whatever PyYAML cannot turn into one of them (an
-        integer of 5,000 digits, ``!!bool maybe``, ``!!binary``) is an error on its own line."""
+        integer of 5,000 digits, ``!!bool maybe``, ``!!binary``) is an error on its own line.
+
+        So is an integer past 64 bits: written in hexadecimal, binary, octal or base 60
+        (``1:1:1:…``), PyYAML builds it without Python's 4,300-digit limit, and the first message
+        that printed it stopped every command."""
         line = self.lines.get(path, _line_of(node.start_mark, self.offset))
         try:
             value = self.loader.construct_object(node)
         except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
             value = None
         else:
-            if isinstance(value, (bool, int, float, type(None))) and (value is not None or
-                                                                     node.tag.endswith(":null")):
+            if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                value = None
+            elif isinstance(value, (bool, int, float, type(None))) and (value is not None or
+                                                                       node.tag.endswith(":null")):
                 return value
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         raise FrontMatterError(
