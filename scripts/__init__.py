@@ -6,7 +6,8 @@ goes through those two.
 
 Where things live (one room per stage or capability; tests mirror it under ``tests/``):
 
-- ``common/``      helpers every room uses: repository paths, settings, clock, month periods,
+- ``common/``      helpers every room uses: repository paths, the generated folders (never from
+                   git), settings, clock, month periods,
                    file writes, the parallel map, Vietnamese text rules, named errors.
 - ``nomination/``  bytes to a checked nomination: decoding, front matter, loader, schema,
                    domain rules (a new field or rule goes here), a file's state, the unit and
@@ -21,7 +22,8 @@ Where things live (one room per stage or capability; tests mirror it under ``tes
                    metadata, a few widths, WebP plus a fallback) and their cache.
 - ``intake/``      the forms editors fill without a terminal (GitHub's issue form, the Word form):
                    made from the schema, read back into a nomination file or a list of fixes.
-- ``publishing/``  what leaves the ward: the one public projection of a story and the one
+- ``publishing/``  what leaves the ward: the one public projection of a story, consent across
+                   stories (a withheld photo stays withheld) and the one
                    Markdown renderer + sanitizer, shared by the site and the forward bundle.
 - ``site/``        the Pelican plugin: reading published stories, listings, pages, feeds.
 - ``commands/``    the thin command line: one module per ``python -m scripts <command>``.

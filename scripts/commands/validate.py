@@ -9,7 +9,13 @@ from pathlib import Path
 from scripts.common.fileops import atomic_write
 from scripts.common.repo import Repo, markdown_files
 from scripts.nomination import visible
-from scripts.nomination.checker import CheckContext, FileResult, check_files, link_problems
+from scripts.nomination.checker import (
+    CheckContext,
+    FileResult,
+    check_files,
+    generated_problems,
+    link_problems,
+)
 from scripts.nomination.decoding import BOM, decode, encode_like
 from scripts.nomination.frontmatter import split
 from scripts.nomination.reporters import add_format_argument, print_problems
@@ -91,5 +97,5 @@ def run(args: argparse.Namespace) -> int:
             results = [again.get(r.rel, r) for r in results]
     problems = [p for result in results for p in result.problems]
     if not args.paths:
-        problems += link_problems(repo)
+        problems += link_problems(repo) + generated_problems(repo)
     return print_problems(args.format, problems, len(files), sys.stdout)

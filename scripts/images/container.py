@@ -58,9 +58,16 @@ def layout(data: bytes) -> Layout:
         raise NotAnImage(f"tệp {kind} bị cắt cụt hoặc hỏng cấu trúc") from err
 
 
+MAX_SCANS = 500
+"""Each scan of a progressive JPEG is a pass over the whole picture, so a few bytes repeated make
+decoding as slow as the attacker likes; camera and editor files have about ten. 500 is
+libjpeg-turbo's own limit (TJFLAG_LIMITSCANS)."""
+
+
 def _jpeg(data: bytes) -> Layout:
     found = Layout("JPEG", 0)
     pos = 2
+    scans = 0
     while True:
         if data[pos] != 0xFF:
             raise NotAnImage("tệp JPEG hỏng cấu trúc (thiếu dấu đoạn)")
@@ -81,6 +88,10 @@ def _jpeg(data: bytes) -> Layout:
             found.metadata.append(data[pos + 4:pos + 2 + length])
         pos += 2 + length
         if marker == 0xDA:  # start of scan: entropy-coded data runs to the next real marker
+            scans += 1
+            if scans > MAX_SCANS:
+                raise NotAnImage(f"ảnh JPEG có hơn {MAX_SCANS} lượt quét (scan), giải mã sẽ rất "
+                                 "lâu; hãy xuất lại ảnh")
             pos = _after_scan(data, pos)
 
 

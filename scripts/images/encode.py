@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 from dataclasses import asdict, dataclass
 
 import PIL
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def encode(data: bytes, kind: str, processing: Processing) -> list[Encoded]:
         largest = max(processing.widths[-1], processing.og_width)
         if original.width > 2 * largest:
             original.draft("RGB", (largest, largest * original.height // original.width))
-        picture = _srgb(ImageOps.exif_transpose(original))
+        picture = _srgb(_upright(original))
     alpha = picture.mode == "RGBA" and picture.getextrema()[3][0] < 255
     picture = picture if alpha else picture.convert("RGB")
     fallback = "png" if alpha else "jpg"
@@ -64,8 +65,33 @@ def widths_for(width: int, wanted: tuple[int, ...]) -> list[int]:
     return sorted({w for w in wanted if w < width} | {min(width, wanted[-1])})
 
 
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """The pixels as the camera meant them to be shown (Exif or XMP orientation).
+
+    Pillow's exif_transpose also writes the Exif back into the image, which raises on a damaged
+    block (a TypeError for five bytes changed): here the orientation is only read. Metadata that
+    cannot be read at all leaves the picture as it is stored; it is dropped with the rest."""
+    try:
+        orientation = image.getexif().get(0x0112)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error):
+        orientation = None
+    method = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
+    image.load()
+    return image.transpose(method) if method is not None else image.copy()
+
+
 def _srgb(image: Image.Image) -> Image.Image:
     """Colours in sRGB, with the profile used for the conversion and then dropped."""
+    if image.mode.startswith("I"):
+        # 16-bit greyscale (a PNG from a scanner): Pillow's convert clips it at 255, all white.
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
     icc = image.info.get("icc_profile")
     mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
     if icc and image.mode in ("RGB", "RGBA", "CMYK"):

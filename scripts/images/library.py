@@ -7,6 +7,11 @@ decodes nothing and a change of settings makes every variant again. Its verdict 
 refused with the reason) is cached beside the variants; ``check`` (validate, approve) reads a
 cached verdict but never writes into the repository, judging an uncached photo afresh (a
 scaled-down decode, a few tens of milliseconds for a 12-megapixel JPEG).
+
+The cache is trusted because this machine wrote it: a cache that git tracks came from a
+contributor (``scripts.common.generated``) and is refused, with a message, by every check and
+build. Each variant's size is recorded, so a variant cut short (a full disk) is made again
+rather than published, and an entry that cannot be read whole is judged again.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.common import generated
 from scripts.common.fileops import atomic_write
 from scripts.common.parallel import fork_map
 from scripts.common.repo import Repo
-from scripts.images.container import NotAnImage
+from scripts.images.container import SUFFIXES, NotAnImage
 from scripts.images.encode import Processing, encode
 from scripts.images.soundness import Sound, check_bytes
 
@@ -68,18 +74,21 @@ class Processed:
 
 
 class PhotoLibrary:
-    def __init__(self, content: Path, cache: Path, processing: Processing | None = None) -> None:
+    def __init__(self, content: Path, cache: Path, processing: Processing | None = None,
+                 committed: str | None = None) -> None:
         self.content = content
         self.cache = cache
         self.processing = processing or Processing()
+        self.committed = committed
+        """A file of the cache that git tracks (``generated.committed``): nothing is trusted."""
         self._fingerprint = self.processing.fingerprint().encode()
 
     def check(self, src: str) -> Sound:
         """The photo at ``src`` (relative to content/) judged sound, or ``NotAnImage``."""
         path = self._path(src)
         key = self._known(src, path)
-        if key and (self.cache / key / "verdict.json").is_file():
-            return self._verdict(b"", key, src, remember=False)
+        if key and (verdict := self._cached_verdict(key)):
+            return _sound(verdict)
         data, key, _ = self._read(src, path)
         return self._verdict(data, key, src, remember=False)
 
@@ -87,23 +96,43 @@ class PhotoLibrary:
         """The photo's variants, made now or found in the cache; ``NotAnImage`` when unsound."""
         path = self._path(src)
         key = self._known(src, path)
-        if key and (self.cache / key / "variants.json").is_file():
-            return _processed(key, json.loads((self.cache / key / "variants.json").read_text("utf-8")))
+        if key and (found := self.cached(key)):
+            return found
         data, key, stat = self._read(src, path)
-        folder = self.cache / key
-        index = folder / "variants.json"
-        if index.is_file():
+        if found := self.cached(key):
             self._remember_path(src, stat, key)
-            return _processed(key, json.loads(index.read_text("utf-8")))
+            return found
         sound = self._verdict(data, key, src, remember=True)
         encoded = encode(data, sound.kind, self.processing)
+        folder = self.cache / key
         folder.mkdir(parents=True, exist_ok=True)
         for variant in encoded:
             atomic_write(folder / variant.name, variant.data)
-        listed = [[v.name, v.width, v.height] for v in encoded]
-        atomic_write(index, json.dumps(listed).encode("utf-8"))  # written last: the entry is whole
+        listed = [[v.name, v.width, v.height, len(v.data)] for v in encoded]
+        # Written last: the entry is whole.
+        atomic_write(folder / "variants.json", json.dumps(listed).encode("utf-8"))
         self._remember_path(src, stat, key)
         return _processed(key, listed)
+
+    def key(self, src: str) -> str:
+        """The cache key of the photo at ``src``: its bytes hashed (once), nothing decoded."""
+        path = self._path(src)
+        if known := self._known(src, path):
+            return known
+        _, key, stat = self._read(src, path)
+        self._remember_path(src, stat, key)
+        return key
+
+    def cached(self, key: str) -> Processed | None:
+        """The variants cached under ``key`` when every one is there whole (its recorded size)."""
+        try:
+            listed = json.loads((self.cache / key / "variants.json").read_text("utf-8"))
+            if listed and all(os.stat(self.cache / key / name).st_size == size
+                              for name, _, _, size in listed):
+                return _processed(key, listed)
+        except (OSError, ValueError, TypeError):
+            pass
+        return None
 
     def prepare(self, srcs: list[str]) -> None:
         """Make the variants of the photos not cached yet, on every core. A photo that cannot be
@@ -116,7 +145,7 @@ class PhotoLibrary:
             key = self._known(src, self._path(src))
         except (NotAnImage, OSError):
             return False
-        return not (key and (self.cache / key / "variants.json").is_file())
+        return not (key and self.cached(key))
 
     def _try_process(self, src: str) -> None:
         with contextlib.suppress(NotAnImage):
@@ -171,8 +200,14 @@ class PhotoLibrary:
         return data, digest, _stat_list(info)
 
     def _path(self, src: str) -> Path:
-        """``src`` under content/, with no symlink on the way and no way out of content/."""
+        """``src`` under content/, with no symlink on the way and no way out of content/.
+
+        Every use of the cache starts here, so a committed cache is refused before it is read."""
+        if self.committed:
+            raise NotAnImage(generated.refusal(self.committed))
         parts = Path(src).parts
+        if "\\" in src:
+            raise NotAnImage("đường dẫn ảnh dùng dấu \"/\" giữa các thư mục, không dùng \"\\\"")
         if not parts or Path(src).is_absolute() or ".." in parts or "\x00" in src:
             raise NotAnImage("đường dẫn ảnh phải tương đối, nằm trong thư mục content/")
         path = self.content
@@ -187,21 +222,37 @@ class PhotoLibrary:
         return "content/" + path.relative_to(self.content).as_posix()
 
     def _verdict(self, data: bytes, key: str, src: str, remember: bool) -> Sound:
-        file = self.cache / key / "verdict.json"
-        if file.is_file():
-            verdict = json.loads(file.read_text("utf-8"))
-        else:
+        verdict = self._cached_verdict(key)
+        if verdict is None:
             try:
                 sound = check_bytes(data, Path(src).suffix)
                 verdict = {"kind": sound.kind, "width": sound.width, "height": sound.height}
             except NotAnImage as err:
                 verdict = {"refused": str(err)}
             if remember:
+                file = self.cache / key / "verdict.json"
                 file.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(file, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
-        if "refused" in verdict:
-            raise NotAnImage(verdict["refused"])
-        return Sound(verdict["kind"], verdict["width"], verdict["height"])
+        return _sound(verdict)
+
+    def _cached_verdict(self, key: str) -> dict | None:
+        """The verdict cached under ``key``, or None when there is none that can be read whole."""
+        try:
+            verdict = json.loads((self.cache / key / "verdict.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        whole = isinstance(verdict, dict) and (
+            isinstance(verdict.get("refused"), str)
+            or (verdict.get("kind") in SUFFIXES.values()
+                and all(isinstance(verdict.get(n), int) for n in ("width", "height")))
+        )
+        return verdict if whole else None
+
+
+def _sound(verdict: dict) -> Sound:
+    if "refused" in verdict:
+        raise NotAnImage(verdict["refused"])
+    return Sound(verdict["kind"], verdict["width"], verdict["height"])
 
 
 def _stat(path: Path) -> list[int]:
@@ -214,8 +265,9 @@ def _stat_list(info: os.stat_result) -> list[int]:
 
 def photo_library(repo: Repo) -> PhotoLibrary:
     """The repository's photos, cached in its git-ignored cache/images/."""
-    return PhotoLibrary(repo.content, repo.root / "cache" / "images")
+    cache = next((path for path in generated.committed(repo.root) if path.startswith("cache/")), None)
+    return PhotoLibrary(repo.content, repo.root / "cache" / "images", committed=cache)
 
 
 def _processed(key: str, listed: list) -> Processed:
-    return Processed(key, tuple(Variant(name, width, height) for name, width, height in listed))
+    return Processed(key, tuple(Variant(name, width, height) for name, width, height, _ in listed))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts.common import clock, hints
+from scripts.common import clock, generated, hints
 from scripts.common.parallel import fork_map
 from scripts.common.period import Period
 from scripts.common.repo import Repo
@@ -241,7 +241,8 @@ def _image_problem(src: str, ctx: CheckContext) -> str | None:
         kinds = ", ".join(sorted(IMAGE_SUFFIXES))
         return f"chỉ nhận ảnh {kinds} (không nhận {posix.suffix or 'tệp không có đuôi'})"
     try:
-        photo_library(ctx.repo).check(posix.as_posix())
+        # The path as written: the build reads exactly this one (a "\\" is refused there too).
+        photo_library(ctx.repo).check(src)
     except NotAnImage as err:
         return str(err)
     return None
@@ -437,6 +438,12 @@ def link_problems(repo: Repo) -> list[Problem]:
                     "thật: hãy xóa liên kết và đặt tệp thật", Severity.ERROR, "file.symlink",
                 ))
     return problems
+
+
+def generated_problems(repo: Repo) -> list[Problem]:
+    """A file of output/ or cache/ that git tracks: the build would use or publish it."""
+    return [Problem(path, 1, "", "", generated.refusal(path), Severity.ERROR, "file.generated")
+            for path in generated.committed(repo.root)]
 
 
 def check_files(

@@ -64,7 +64,7 @@ def load_page(path: Path, repo: Repo) -> Page:
             return page
         name = key.strip().lower()
         if name not in HEADER_KEYS:
-            add(number, f"phần đầu trang không được có dòng \"{key.strip()}:\"; chỉ dùng "
+            add(number, f"phần đầu trang không được có dòng \"{key.strip()[:40]}:\"; chỉ dùng "
                 "Title, Summary và Template (địa chỉ trang theo tên tệp)", "page.header-key")
             continue
         if name == "template" and value.strip() not in TEMPLATES:

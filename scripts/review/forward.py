@@ -30,9 +30,10 @@ from scripts.common.vietnamese import document_date, sort_key
 from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
 from scripts.nomination.checker import CheckContext, sound_nominations
-from scripts.nomination.loader import Nomination
+from scripts.nomination.loader import Nomination, load
 from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
+from scripts.publishing import consent
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
 from scripts.publishing.public import PublicStory, project
 from scripts.publishing.render import render
@@ -191,6 +192,7 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
         review = nomination.review
         if review.get("decision") == APPROVED and review.get("forward") is True:
             items.append(_item(nomination, ctx, units, photos))
+    _refuse_withheld_photos(ctx, photos, {item.rel for item in items})
     if not items:
         # The files left out are named here too: the message alone would send the office to
         # mark a story that is marked but has an error.
@@ -203,15 +205,31 @@ def collect(ctx: CheckContext, month: str, settings: WardSettings) -> Bundle:
     return Bundle(month, clock.today(), settings, items, skipped)
 
 
+def _refuse_withheld_photos(ctx: CheckContext, photos: PhotoLibrary, sent: set[str]) -> None:
+    """A photo withheld from any published story for lack of consent is not sent by another one
+    (the site's build refuses it the same way)."""
+    every = []
+    for path in markdown_files(ctx.repo.published):
+        nomination = load(path, ctx.repo).nomination
+        if nomination is not None and isinstance(nomination.meta.get("nominee"), dict):
+            every.extend(consent.claims(nomination, ctx.schema.public_view(nomination.meta)))
+    found = [p for p in consent.problems(every, photos) if p.path in sent]
+    if found:
+        raise PipelineError("\n".join(f"{p.path}:{p.line}: {p.field}: {p.message}" for p in found))
+
+
 def render_html(bundle: Bundle) -> str:
     return _TEMPLATES.get_template("forward.html").render(bundle=bundle)
 
 
+_MARKUP = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;", "<": "&lt;"})
+
+
 def _md(text: str) -> str:
     """Contributor text inside Markdown stays text, as on the site: no tag or entity can form ("<"
-    and "&" are written as entities) and no link, image or reference ("[" and "]" escaped)."""
-    return (text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
-            .replace("[", "\\[").replace("]", "\\]"))
+    and "&" are written as entities) and no link, image or reference ("[" and "]" escaped), so an
+    alt text cannot close its image's brackets and add a remote image, nor a credit a link."""
+    return text.translate(_MARKUP)
 
 
 def render_markdown(bundle: Bundle) -> str:

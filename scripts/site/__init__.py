@@ -18,8 +18,9 @@ from scripts.common import hints
 from scripts.common.repo import Repo, markdown_files
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
-from scripts.nomination.checker import check_file, link_problems, slug_problems
+from scripts.nomination.checker import check_file, generated_problems, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
+from scripts.publishing import consent
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader
@@ -151,7 +152,9 @@ def stop_on_errors(generator, articles: bool = False) -> None:
         problems += slug_problems(reader.read_paths, reader.ctx.repo)
     repo = reader.ctx.repo
     problems += _skipped_by_pelican(reader, repo.published if articles else repo.pages)
-    problems += link_problems(reader.ctx.repo)
+    if articles:
+        problems += consent.problems(reader.photo_claims, reader.photos)
+    problems += link_problems(repo) + generated_problems(repo)
     if not problems:
         return
     files = len({p.path for p in problems})

@@ -19,10 +19,9 @@ from scripts.site.story import Photo
 def publish(articles, library: PhotoLibrary, output: str, extra: tuple[Photo, ...] = ()) -> None:
     """The photos of ``articles`` and the ``extra`` ones (the banner's emblem)."""
     for photo in [p for article in articles for p in article.story.photos] + list(extra):
-        processed = photo.processed
-        if not (library.cache / processed.key / "variants.json").is_file():
-            # The content cache kept the story but cache/images/ was emptied: make them again.
-            processed = library.process(photo.src)
+        # The content cache kept the story but cache/images/ was emptied or a variant damaged:
+        # make them again.
+        processed = library.cached(photo.processed.key) or library.process(photo.src)
         for variant in processed.variants:
             source = library.file_of(processed, variant)
             target = os.path.join(output, processed.url(variant))

@@ -32,6 +32,7 @@ from scripts.nomination.loader import load
 from scripts.nomination.page import HEADER_KEYS, load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
+from scripts.publishing.consent import PhotoClaim, claims
 from scripts.publishing.render import render
 from scripts.site.settings import column_settings, reserved_names
 from scripts.site.story import Story, build_story
@@ -50,6 +51,8 @@ class Prepared:
     result: FileResult
     body: str = ""
     story: Story | None = None
+    photos: tuple[PhotoClaim, ...] = ()
+    """Its images: entries, published or withheld (``consent``)."""
 
 
 class NominationReader(MarkdownReader):
@@ -64,6 +67,7 @@ class NominationReader(MarkdownReader):
         self._categories: dict[str, Category] = {}
         self.failures: list[FileResult] = []
         self.read_paths: list[Path] = []
+        self.photo_claims: list[PhotoClaim] = []
 
     @property
     def ctx(self) -> CheckContext:
@@ -134,7 +138,7 @@ class NominationReader(MarkdownReader):
         public = ctx.schema.public_view(nomination.meta)
         body = render(nomination.body)
         story = build_story(public, nomination.slug, body, ctx.schema, ctx.units, self.photos)
-        return Prepared(result, body, story)
+        return Prepared(result, body, story, claims(nomination, public))
 
     def _read_story(self, path: Path):
         if self._prefetched is None:
@@ -147,6 +151,7 @@ class NominationReader(MarkdownReader):
         if prepared.story is None:
             self.failures.append(prepared.result)
             raise NotPublishable(prepared.result.rel)
+        self.photo_claims.extend(prepared.photos)
         return prepared.body, self._metadata(prepared.story)
 
     def _metadata(self, story: Story) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -121,6 +122,13 @@ def _with_comment(comment: bytes) -> bytes:
     return out.getvalue()
 
 
+def _animated_gif() -> bytes:
+    frames = [Image.new("RGB", (320, 240), (60 * i, 120, 200)) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 HOSTILE = {
     # name: (src written in images:, bytes of the file or None, fragment of the message)
@@ -133,6 +141,10 @@ HOSTILE = {
     "png-named-jpg": ("images/2026-08/sai-duoi.jpg", None, "mang đuôi \".jpg\""),
     "remote": ("https://example.com/anh.jpg", None, "không phải địa chỉ web"),
     "symlink": ("images/2026-08/lien-ket.jpg", None, "symlink"),
+    "animated": ("images/2026-08/dong.gif", _animated_gif(), "ảnh động"),
+    # The checker used to judge images/2026-08/dong.jpg and the build to read a file named
+    # "images\\2026-08\\dong.jpg" at the top of content/ (the "lỗi không mong đợi" of the build).
+    "backslashes": ("images\\2026-08\\dong.jpg", phone_photo(640, 480, seed=9), "dấu \"/\""),
 }
 
 
@@ -142,6 +154,8 @@ def test_a_hostile_photo_stops_validate_and_the_build(tmp_path, case):
     src, data, message = HOSTILE[case]
     if case == "png-named-jpg":
         data = (repo / "content/images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png").read_bytes()
+    if case == "backslashes":
+        (repo / "content/images/2026-08/dong.jpg").write_bytes(phone_photo(640, 480))
     if case == "symlink":
         secret = tmp_path / "secret.jpg"
         secret.write_bytes(phone_photo(640, 480))
@@ -185,3 +199,64 @@ def test_static_paths_would_copy_photos_byte_for_byte_and_stop_the_build(tmp_pat
     assert built.code == 1
     assert "STATIC_PATHS" in built.err and "images:" in built.err and "Traceback" not in built.err
     assert not (repo / "output" / "images" / "2026-08").exists()
+
+
+def test_a_cache_committed_to_the_repository_stops_validate_and_the_build(tmp_path):
+    """``git add -f cache`` passes .gitignore: a contributor's "variants" (the original photo with
+    its GPS position) under the key the photo will have. Nothing of it is used or published."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    original = phone_photo(800, 600, seed=11)
+    _use_photo(repo, STORY, SAMPLE_SRC, "images/2026-08/dong-gps.jpg", original)
+    forged = photo_library(Repo.at(repo))
+    _, key, _ = forged._read("images/2026-08/dong-gps.jpg", forged._path("images/2026-08/dong-gps.jpg"))
+    folder = repo / "cache" / "images" / key
+    folder.mkdir(parents=True)
+    (folder / "800.jpg").write_bytes(original)
+    (folder / "og.jpg").write_bytes(original)
+    (folder / "verdict.json").write_text('{"kind": "JPEG", "width": 800, "height": 600}', "utf-8")
+    (folder / "variants.json").write_text(
+        f'[["800.jpg", 800, 600, {len(original)}], ["og.jpg", 800, 600, {len(original)}]]', "utf-8")
+    git = ["git", "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.org"]
+    for command in (["init", "-q"], ["add", "-f", "."], ["commit", "-q", "-m", "Bài và ảnh"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+
+    checked = run_cli("validate", STORY, cwd=repo, env={"DIEN_HINH_TODAY": TODAY})
+    assert checked.code == 1, checked.out
+    assert "images[0].src" in checked.out and "cache/images/" in checked.out, checked.out
+    built = build(repo, search=False)
+    assert built.code == 1 and "cache/images/" in built.err and "Traceback" not in built.err, built.err
+    for path in output_files(repo / "output"):
+        assert original not in path.read_bytes() and b"Galaxy A55" not in path.read_bytes(), path
+
+
+COLLECTIVE = "content/published/2026-08/to-phu-nu-tiet-kiem-hoa-thanh-giup-hoi-vien-vuon-len-thoat-ngheo.md"
+COLLECTIVE_SRC = "images/2026-08/to-tiet-kiem-phu-nu-hoa-thanh.png"
+
+
+@pytest.mark.parametrize("how", ["same-file", "copy-under-another-name"])
+def test_a_photo_withheld_from_one_story_is_not_published_by_another(tmp_path, how):
+    """The photo of someone who did not consent, declared again by a collective's story (whose
+    photos are always published): the build stops on that story's field, and nothing leaks."""
+    repo = make_site_repo(tmp_path / "repo")
+    withheld = phone_photo(900, 600, seed=13)
+    _use_photo(repo, NO_CONSENT, "images/2026-11/vuon-rau-cua-be.png", "images/2026-11/chua-dong-y.jpg",
+               withheld)
+    again = "images/2026-11/chua-dong-y.jpg" if how == "same-file" else "images/2026-08/tap-the.jpg"
+    _use_photo(repo, COLLECTIVE, COLLECTIVE_SRC, again, withheld if how != "same-file" else None)
+    line = next(n for n, text in enumerate((repo / COLLECTIVE).read_text("utf-8").splitlines(), 1)
+                if text.strip().startswith("- src:"))
+
+    built = build(repo, search=False)
+
+    assert built.code == 1 and "Traceback" not in built.err, built.err
+    expected = f"{COLLECTIVE}:{line}: error: images[0].src"
+    assert any(row.startswith(expected) and NO_CONSENT in row for row in built.err.splitlines()), built.err
+    collective = repo / COLLECTIVE
+    marked = collective.read_text("utf-8").replace("  forward: false", "  forward: true")
+    collective.write_text(marked, "utf-8")
+    sent = run_cli("forward", "--month", "2026-08", "--out", str(repo / "gui"), cwd=repo,
+                   env={"DIEN_HINH_TODAY": TODAY})
+    assert sent.code == 1 and expected.replace(": error:", ":") in sent.err, sent.err
+    key = photo_library(Repo.at(repo)).key("images/2026-11/chua-dong-y.jpg")
+    for path in output_files(repo / "output") + output_files(repo / "gui"):
+        assert key not in readable_text(path), path

@@ -168,3 +168,29 @@ def test_a_forwarded_story_whose_name_is_used_twice_is_left_out_as_validate_says
 
     assert done.code == 1 and "chưa có bài nào được chọn gửi cấp trên" in done.err
     assert f"Bỏ qua content/published/{RAC}: có lỗi (dòng 1: tên tệp" in done.err
+
+
+def test_contributor_text_cannot_add_a_remote_image_or_link_to_the_bundles_markdown(basic, tmp_path):
+    """An alt text that closes the image's brackets, a credit and a title written in Markdown:
+    the bundle's Markdown, read by the renderer the level above uses, shows them as text."""
+    from scripts.publishing.render import parser
+
+    path = basic / "content" / "nominations" / RAC
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("alt: Thành viên tổ thu gom rác phân loại rác tái chế tại nhà văn hóa",
+                        "alt: 'Thành viên](https://evil.example/a.png) ![x'")
+    text = text.replace("credit: Tổ dân phố Hòa Thạnh",
+                        "credit: 'Tổ [bấm](https://evil.example/) ![y](https://evil.example/c.png)'")
+    text = text.replace("Tổ thu gom rác tự quản: cách làm hay",
+                        "Tổ thu gom rác [tự quản](https://evil.example/t) \\\\![z](//evil.example/t.png)")
+    path.write_text(text, encoding="utf-8")
+    approve(basic, RAC, "--forward")
+    out = tmp_path / "gui"
+    assert cli(basic, "forward", "--month", "2026-10", "--out", str(out)).code == 0
+    markdown = (out / "gui-cap-tren-2026-10.md").read_text(encoding="utf-8")
+    tokens = [child for token in parser().parse(markdown) for child in token.children or ()]
+    images = [t.attrGet("src") for t in tokens if t.type == "image"]
+    links = [t.attrGet("href") for t in tokens if t.type == "link_open"]
+    assert images and all(src.startswith("images/") for src in images), images
+    assert not any("evil" in str(href) for href in links), links
+    assert "Thành viên](https://evil.example/a.png) ![x" in unescape(markdown.replace("\\", ""))

@@ -5,6 +5,7 @@ checker says. Sentinels are searched in every file under output/, Pagefind's inc
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -258,3 +259,44 @@ def test_a_pages_title_and_summary_show_as_text_on_every_page(tmp_path):
         assert not parser.found, (path, parser.found)
     page = (repo / "output" / "thong-bao" / "index.html").read_text(encoding="utf-8")
     assert "Thông báo &lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("line,code", [
+    ("Save_as: index.html", 'không được có dòng "Save_as:"'),  # replaced the home page
+    ("Slug: bai/2026-11/ten-bai", 'không được có dòng "Slug:"'),  # a story's page
+    ("Url: https://example.com/", 'không được có dòng "Url:"'),
+    ("Template: article", 'Template "article" không có'),  # stopped the build with a traceback
+])
+def test_a_page_header_cannot_steer_where_or_how_it_is_written(tmp_path, cli, line, code):
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    page = repo / "content" / "pages" / "trang-thu.md"
+    page.write_text(f"Title: Trang thử\n{line}\n\nNội dung trang thử.\n", encoding="utf-8")
+    expected = "content/pages/trang-thu.md:2: error: "
+    checked = cli("validate", cwd=repo)
+    assert checked.code == 1
+    assert any(r.startswith(expected) and code in r for r in checked.out.splitlines()), checked.out
+    result = build(repo, search=False)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert any(r.startswith(expected) and code in r for r in result.err.splitlines()), result.err
+    home = repo / "output" / "index.html"
+    assert not home.exists() or "Trang thử" not in home.read_text(encoding="utf-8")
+
+
+def test_a_committed_output_folder_stops_validate_and_the_build(tmp_path, cli):
+    """output/ is git-ignored, but ``git add -f`` passes .gitignore: the theme's folder of output/
+    is kept whole by the build, so a page committed there was served from the site's address,
+    with no Content-Security-Policy."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    page = repo / "output" / "theme" / "dang-nhap.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f"<script>/* {SENTINEL} */</script>", encoding="utf-8")
+    git = ["git", "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.org"]
+    for command in (["init", "-q"], ["add", "-f", "."], ["commit", "-q", "-m", "Trang"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+    expected = "output/theme/dang-nhap.html:1: error: kho đang chứa output/theme/dang-nhap.html"
+
+    checked = cli("validate", cwd=repo)
+    result = build(repo, search=False)
+
+    assert checked.code == 1 and expected in checked.out, checked.out
+    assert result.code == 1 and expected in result.err and "Traceback" not in result.err, result.err
