@@ -188,7 +188,8 @@ def _token(token, line: int) -> Iterator[BodyFinding]:
             # Pelican's replacer matches 'href="{static}…"' written inside any attribute.
             yield BodyFinding(line, INTRASITE_HELP, "body.intrasite")
     elif token.type in _TEXT_TOKENS:
-        yield from _text(token.content, line)
+        # A fence's info string ("```{ .x onclick=… }") is read by other renderers too.
+        yield from _text(f"{token.info}\n{token.content}" if token.info else token.content, line)
 
 
 def _text(text: str, line: int) -> Iterator[BodyFinding]:
@@ -196,6 +197,11 @@ def _text(text: str, line: int) -> Iterator[BodyFinding]:
     renderers that take "[a](javascript:x// y)" or a definition inside a paragraph as links."""
     if _PELICAN_WORDS.search(text):
         yield BodyFinding(line, INTRASITE_HELP, "body.intrasite")
+    elif found := _ATTRIBUTE_LIST.search(text):
+        yield BodyFinding(line, (
+            f"nội dung có \"{found.group(0)[:40]}\": thuộc tính HTML viết theo kiểu Markdown mở rộng "
+            "({: …=…}) không được đăng; hãy bỏ, chỉ viết bằng Markdown thường"
+        ), "body.html")
     elif found := _SCRIPT_ADDRESS.search(browser_view(text)):
         yield BodyFinding(line, (
             f"nội dung có địa chỉ \"{found.group(0)}…\" không được phép: liên kết chỉ dùng http(s), "
@@ -210,6 +216,9 @@ def _first_tag(html: str) -> str:
 
 _SCRIPT_ADDRESS = re.compile(r"(?:java|vb|live)script:|data:[a-z]+/", re.IGNORECASE)
 """Addresses that run code or carry a page, which no story's text has a reason to spell."""
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*=[^{}\n]*\}")
+"""Python-Markdown's attribute lists ("{: onclick=…}", "{style=…}"), which give HTML attributes to
+the element before them when the forward bundle's Markdown is rendered with its "extra"."""
 _OTHER_HOST = re.compile(r"[/\\]{2}")
 """An address of another host without a scheme: browsers read "\\" as "/" in web addresses."""
 

@@ -165,3 +165,27 @@ def test_a_body_the_checker_accepts_gives_no_live_address_to_any_renderer(form, 
         for value in re.findall(r'(?:href|src)="([^"]*)"', rendered):
             assert not re.match(r"(?:java|vb)script:|data:", browser_view(html.unescape(value)), re.I), \
                 (body, rendered)
+
+
+ATTRIBUTE_FORMS = ["Đoạn văn.\n{}", "[a](https://a.vn){}", "## Tiêu đề {}", "```{}\nx\n```", "- mục\n{}",
+                   "Đoạn {} văn."]
+attribute_lists = st.tuples(
+    st.sampled_from(["{", "{:", "{: "]), st.sampled_from(["", ".a ", "#b "]),
+    st.sampled_from(["onclick", "onmouseover", "style"]), st.sampled_from(["=", " = "]),
+    st.sampled_from(["alert(1)", "\"alert(1)\"", "'x:y'"]), st.sampled_from(["}", " }"]),
+).map("".join)
+
+
+@SETTINGS
+@given(form=st.sampled_from(ATTRIBUTE_FORMS), attributes=attribute_lists)
+def test_a_body_the_checker_accepts_gives_no_attribute_to_python_markdown(form, attributes):
+    """Python-Markdown's "extra" reads "{: onclick=…}" as attributes of the element before it."""
+    import re
+
+    import markdown
+
+    body = form.format(attributes)
+    if findings(body):
+        return
+    rendered = markdown.markdown(body.replace("<", "&lt;"), extensions=["extra"])
+    assert not re.search(r"<[^>]*\s(?:on\w+|style)=", rendered), (body, rendered)
