@@ -17,7 +17,7 @@ import traceback
 
 from scripts import commands
 from scripts.common.errors import PipelineError
-from scripts.common.terminal import inert
+from scripts.common.terminal import InertWriter, inert
 
 # argparse's own sentences, said in Vietnamese (the rest of each message is names and values).
 _ARGPARSE_WORDS = (
@@ -128,6 +128,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")  # Vietnamese output whatever the locale says
+    # Every message may quote a contributor's text or file name (usage errors and unexpected
+    # errors included): none can drive the terminal. Reports written as bytes are made inert
+    # by their renderers.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertWriter(sys.stdout), InertWriter(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)

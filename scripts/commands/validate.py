@@ -12,12 +12,15 @@ from scripts.nomination import visible
 from scripts.nomination.checker import (
     CheckContext,
     FileResult,
+    check,
     check_files,
     generated_problems,
     link_problems,
 )
 from scripts.nomination.decoding import BOM, decode, encode_like
 from scripts.nomination.frontmatter import split
+from scripts.nomination.loader import load_bytes
+from scripts.nomination.problems import Problem
 from scripts.nomination.reporters import add_format_argument, print_problems
 
 NAME = "validate"
@@ -49,7 +52,7 @@ def collect(paths: list[str], repo: Repo) -> list[Path]:
     return files
 
 
-def _fix(result: FileResult, path: Path) -> str | None:
+def _fix(result: FileResult, path: Path, ctx: CheckContext) -> str | None:
     """Rewrite one file when a safe fix applies; the reason, or None when nothing was done."""
     if result.legacy_text is not None:
         text = result.legacy_text
@@ -71,9 +74,23 @@ def _fix(result: FileResult, path: Path) -> str | None:
         front, body = visible.repair(yaml_text, body)
         text = text[:start] + front + closing + body
         data = (BOM if decoded.had_bom else b"") + encode_like(text, decoded.crlf)
+        worse = _new_errors(result, data, path, ctx)
+        if worse:
+            # A no-break space the YAML read as part of a name or an indent: removing it would
+            # change what the file says. The file stays as it was.
+            return (f"không tự sửa được (sau khi sửa, dòng {worse[0].line} sẽ có lỗi: "
+                    f"{worse[0].message}); hãy sửa tay")
         atomic_write(path, data)
         return "đã bỏ ký tự vô hình, đổi dấu cách không ngắt và ngoặc kép cong thành ký tự thường"
     return None
+
+
+def _new_errors(result: FileResult, data: bytes, path: Path, ctx: CheckContext) -> list[Problem]:
+    """The errors ``data`` would have at ``path`` that the file has not now."""
+    loaded = load_bytes(data, path, ctx.repo)
+    problems = loaded.problems + (check(loaded.nomination, ctx) if loaded.nomination else [])
+    before = {(p.code, p.field) for p in result.problems if p.is_error}
+    return [p for p in problems if p.is_error and (p.code, p.field) not in before]
 
 
 _INVISIBLE_FIXES = {"text.hidden", "text.curly-quotes"}
@@ -88,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         fixed = []
         for path, result in zip(files, results, strict=True):
-            reason = _fix(result, path)
+            reason = _fix(result, path, ctx)
             if reason:
                 sys.stderr.write(f"{result.rel}: {reason}\n")
                 fixed.append(path)

@@ -92,10 +92,16 @@ def markdown_files(folder: Path, recursive: bool = True) -> list[Path]:
     """Every entry under ``folder`` named like a page Pelican could read, whatever its case or
     kind, sorted.
 
-    "x.MD", "x.html", a folder named "x.md" or a pipe is listed too, so that the checker can refuse
-    it by name instead of the file being skipped (or published unchecked) without a word.
+    "x.MD", "x.html", "x.md." (a trailing dot or space), a folder named "x.md" or a pipe is listed
+    too, so that the checker can refuse it by name instead of the file being skipped (or
+    published unchecked) without a word.
     """
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.glob("*")
-    return sorted(path for path in found if path.name.lower().endswith(READABLE_SUFFIXES))
+    return sorted(path for path in found if named_like_content(path.name))
+
+
+def named_like_content(name: str) -> bool:
+    """Whether a file of this name could be read as a story or page, by us or by Pelican."""
+    return name.rstrip(". ").lower().endswith(READABLE_SUFFIXES)

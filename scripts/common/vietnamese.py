@@ -88,22 +88,38 @@ def fold(text: str) -> str:
 
 
 _LOOK_ALIKES = str.maketrans(
-    # Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables.txt).
-    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁӏԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
-    "ABEKMHOPCTYXSIJaeopcyxsijhdlqw" "ABEZHIKMNOPTYXaikvoptux",
+    # Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables.txt),
+    # then other Latin and Armenian ones: the Icelandic eth "Ð" is drawn exactly as "Đ" (and old
+    # font conversions produce it), a dotless "ı" as "i".
+    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁӏԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ" "ÐðƉɖɗıȷɑɡǀӀօս",
+    "ABEKMHOPCTYXSIJaeopcyxsijhdlqw" "ABEZHIKMNOPTYXaikvoptux" "ĐđĐđđijagllou",
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
-                                    "\u2060\u2061\u2062\u2063\u2064\ufeff"))
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates (a regex class body): they reorder what a reader sees."""
+IGNORABLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u2065"
+    "\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff" + BIDI_CONTROLS
+)
+"""Unicode's Default_Ignorable_Code_Point characters (a regex class body): drawn as nothing, or
+as a blank for the Hangul fillers. Zero-width spaces, joiners, soft hyphens, variation selectors,
+tag characters and bidi controls are all in it."""
+DRAWN_BLANK = "\u115f\u1160\u3164\uffa0\u2800"
+"""Letters and symbols drawn as an empty space (Hangul fillers, the blank Braille pattern)."""
+_IGNORED = re.compile(f"[{IGNORABLE}]")
+_BLANK_AS_SPACE = str.maketrans(dict.fromkeys(DRAWN_BLANK, " "))
 
 
 def comparable(text: str) -> str:
-    """``text`` as the repeat flags compare it: NFKC, zero-width characters removed, look-alike
+    """``text`` as the repeat flags compare it: NFKC, invisible characters removed (a filler drawn
+    as a blank read as a space), look-alike
     Cyrillic and Greek letters read as Latin, case folded, then ``fold``.
 
     A copied story with a zero-width space in every word, or a name typed with a Cyrillic "о",
     is the same story and the same person to the council.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LOOK_ALIKES)
+    text = _IGNORED.sub("", unicodedata.normalize("NFKC", text).translate(_BLANK_AS_SPACE))
+    text = text.translate(_LOOK_ALIKES)
     return fold(text.casefold())
 
 

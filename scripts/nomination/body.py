@@ -22,6 +22,9 @@ keeps a whole body linear. Ordinary paragraphs are a tenth of this."""
 
 MAX_OPEN_BRACKETS = 6
 """Prose rarely opens more than two brackets at once."""
+MAX_TABLE_BARS = 2_000
+"""A table of 50 rows and 8 columns has 450 "|". markdown-it-py spends about 14 µs on each
+(the costliest shape per character there is): 150,000 characters of tables took 1 s to check."""
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -34,7 +37,8 @@ INTRASITE_HELP = (
     "ảnh khai báo trong trường images: ở phần đầu tệp; liên kết đến bài khác viết địa chỉ của bài "
     "trên trang (ví dụ https://…/bai/ten-bai/)"
 )
-_IMAGE_LOOKALIKE = re.compile(r"!\[[^\]]*\][ \t]*[(\[]")
+_IMAGE_LOOKALIKE = re.compile(r"!\[[^\[\]]*\][ \t]*[(\[]")
+"""No "[" inside: with it, each of 4,000 escaped "!\\[" scanned to the end of its block (quadratic)."""
 _TEXT_TOKENS = frozenset({"text", "code_inline", "fence", "code_block"})
 _SCANNER = parser(html=True)
 _SCANNER.validateLink = lambda url: True  # the checker sees every address, and names the bad ones
@@ -91,6 +95,11 @@ def bounds(body: str) -> list[BodyFinding]:
             f"nội dung bài quá dài ({len(body):,} ký tự, tối đa {MAX_BODY_CHARS:,}); hãy rút gọn "
             "bài viết".replace(",", ".")
         ), "body.too-long")]
+    if body.count("|") > MAX_TABLE_BARS:
+        return [BodyFinding(body.count("\n", 0, body.index("|")), (
+            f"bảng quá lớn (hơn {MAX_TABLE_BARS:_} dấu \"|\" trong bài); hãy rút gọn bảng hoặc "
+            "viết thành danh sách".replace("_", ".")
+        ), "body.table-too-large")]
     if len(body) <= MAX_BLOCK_CHARS and body.count("[") + body.count("(") <= MAX_OPEN_BRACKETS:
         return []  # no block can be longer than the body, or nest more brackets than it has
     found = []

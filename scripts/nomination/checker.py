@@ -100,6 +100,11 @@ def check(nomination: Nomination, ctx: CheckContext) -> list[Problem]:
     return sorted(found.items, key=lambda p: (p.line, p.field))
 
 
+def _suggested_slug(name: str) -> str:
+    # A name that is not UTF-8 reaches Python as surrogates, which the slug library warns about.
+    return slugify(name.encode("utf-8", "replace").decode("utf-8")) or "ten-bai-viet"
+
+
 def _check_place(found: _Findings) -> None:
     """The file's folders say its month and its state; both must agree with the front matter."""
     nomination, ctx = found.nomination, found.ctx
@@ -109,7 +114,7 @@ def _check_place(found: _Findings) -> None:
     if not SLUG.match(slug):
         found.add((), (
             f"tên tệp \"{nomination.path.name}\" phải là chữ thường không dấu, nối bằng dấu "
-            f"gạch ngang, ví dụ \"{slugify(slug) or 'ten-bai-viet'}.md\""
+            f"gạch ngang, ví dụ \"{_suggested_slug(slug)}.md\""
         ), "file.slug", line=1)
     if state is None:
         return
@@ -281,7 +286,8 @@ def _check_visible(found: _Findings) -> None:
     plain = nomination.plain
     if plain or visible.all_plain([text for _, text in values]):
         for path, text in values:
-            if text and not text.strip():
+            # An ordinary file holds no invisible character: a blank value is white space.
+            if text and (not text.strip() if plain else visible.is_blank(text)):
                 found.add(path, _BLANK, "text.blank")
             elif visible.is_curly_quoted(text):
                 found.add(path, _curly(nomination.rel), "text.curly-quotes", Severity.WARNING)
@@ -392,9 +398,10 @@ def sound_nominations(paths: list[Path], ctx: CheckContext) -> tuple[list[Nomina
 def _with_suffix(path: Path, rel: str, problems: list[Problem]) -> list[Problem]:
     if path.suffix == ".md":
         return problems
+    stem = path.name.rstrip(". ").rpartition(".")[0] or path.stem
     return [Problem(
-        rel, 1, "", "", f"đuôi tệp phải là \".md\" viết thường (không phải \"{path.suffix}\"): "
-        f"hãy đổi tên thành {path.stem}.md, nếu không tệp sẽ bị bỏ qua khi dựng trang",
+        rel, 1, "", "", f"đuôi tệp phải là \".md\" viết thường (không phải \"{path.name[len(stem):]}\"): "
+        f"hãy đổi tên thành {stem}.md, nếu không tệp sẽ bị bỏ qua khi dựng trang",
         Severity.ERROR, "file.suffix",
     ), *problems]
 

@@ -69,6 +69,18 @@ _YAML_PROBLEMS = {
     "found a tab character that violates indentation": "dùng dấu tab để thụt lề; hãy dùng dấu cách",
     "found a tab character where an indentation space is expected": "dùng dấu tab để thụt lề; "
     "hãy dùng dấu cách",
+    "found invalid Unicode character escape code": "chuỗi trong ngoặc kép có mã ký tự (\\u…) "
+    "không hợp lệ; hãy gõ thẳng ký tự đó",
+    "did not find expected hexdecimal number": "chuỗi trong ngoặc kép có mã ký tự (\\x, \\u…) "
+    "không hợp lệ; hãy gõ thẳng ký tự đó",
+    "exceeded maximum nesting depth": "ngoặc [ ] hoặc { } lồng nhau quá sâu",
+    "found undefined tag handle": "có thẻ kiểu (!…) không được phép; hãy bỏ thẻ và viết giá trị thường",
+    "did not find expected <document start>": "phần đầu chỉ gồm các trường; hãy bỏ các dòng "
+    "bắt đầu bằng %",
+    "found incompatible YAML document": "phần đầu chỉ gồm các trường; hãy bỏ các dòng bắt đầu "
+    "bằng %",
+    "did not find expected alphabetic or numeric character": "có dấu & hoặc * ở đầu giá trị; hãy "
+    "đặt giá trị trong ngoặc kép",
     "did not find expected ',' or ']'": "danh sách trong ngoặc vuông [ ] chưa đóng hoặc thiếu dấu phẩy "
     "(nếu giá trị bắt đầu bằng [, hãy đặt nó trong ngoặc kép)",
     "did not find expected ',' or '}'": "giá trị trong ngoặc nhọn { } chưa đóng hoặc thiếu dấu phẩy "
@@ -80,6 +92,14 @@ _YAML_PROBLEMS = {
     "phép: thụt lề không đúng",
     "mapping keys are not allowed in this context": "tên trường ở chỗ không được phép: thụt lề không đúng",
 }
+MAX_INT_BITS = 63
+"""No field counts past a year or an amount; a larger integer is a typo or an attack."""
+MAX_CHARS = 64_000
+"""Twenty times the longest front matter the schema's limits allow in practice (about 3,000
+characters): building a value costs far more than parsing it, so the YAML is bounded first."""
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML counts as line breaks (and folds away inside a value): lines would disagree
+with the editor's, and the character would vanish unseen."""
 
 
 class FrontMatterError(Exception):
@@ -107,6 +127,11 @@ def split(text: str) -> tuple[str, int, str, int]:
     """(yaml text, line of the closing ---, body, first line of the body)."""
     first_end = text.find("\n")
     first = text if first_end < 0 else text[:first_end]
+    if first.startswith(DELIMITER + "\r"):
+        raise FrontMatterError(1, (
+            "tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ) nên cả tệp chỉ là một dòng; hãy mở "
+            "bằng trình soạn thảo và lưu lại với kiểu xuống dòng LF (Unix) hoặc CRLF (Windows)"
+        ))
     if first.rstrip() != DELIMITER:
         raise FrontMatterError(
             1,
@@ -140,7 +165,13 @@ def _yaml_message(err: yaml.YAMLError, yaml_text: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return f"YAML không hợp lệ: {vietnamese}"
-    return f"YAML không hợp lệ: sai cú pháp ở dòng này (chi tiết kỹ thuật: {problem})"
+    technical = problem.splitlines()[0] if problem else ""
+    return f"YAML không hợp lệ: sai cú pháp ở dòng này (chi tiết kỹ thuật: {technical})"
+
+
+def _unseen(char: str) -> str:
+    return (f"có ký tự không nhìn thấy được (U+{ord(char):04X}), thường do dán từ Word hoặc trang "
+            "web; hãy xóa và gõ lại đoạn đó")
 
 
 def _line_of(mark, offset: int) -> int:
@@ -187,15 +218,21 @@ class _Builder:
 
     def _scalar(self, node, path: Path_):
         """A number, a truth value or null; whatever PyYAML cannot turn into one of them (an
-        integer of 5,000 digits, ``!!bool maybe``, ``!!binary``) is an error on its own line."""
+        integer of 5,000 digits, ``!!bool maybe``, ``!!binary``) is an error on its own line.
+
+        So is an integer past 64 bits: written in hexadecimal, binary, octal or base 60
+        (``1:1:1:…``), PyYAML builds it without Python's 4,300-digit limit, and the first message
+        that printed it stopped every command."""
         line = self.lines.get(path, _line_of(node.start_mark, self.offset))
         try:
             value = self.loader.construct_object(node)
         except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
             value = None
         else:
-            if isinstance(value, (bool, int, float, type(None))) and (value is not None or
-                                                                     node.tag.endswith(":null")):
+            if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                value = None
+            elif isinstance(value, (bool, int, float, type(None))) and (value is not None or
+                                                                       node.tag.endswith(":null")):
                 return value
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         raise FrontMatterError(
@@ -230,6 +267,14 @@ class _Builder:
 def parse(text: str) -> FrontMatter:
     yaml_text, end_line, body, body_line = split(text)
     offset = 2  # libyaml counts from 0, and the YAML starts on the file's second line
+    if len(yaml_text) > MAX_CHARS:
+        raise FrontMatterError(1, (
+            f"phần đầu YAML quá dài ({len(yaml_text):_} ký tự, tối đa {MAX_CHARS:_}): phần đầu chỉ "
+            "gồm các trường ngắn của phiếu, bài viết đặt sau dòng \"---\" đóng"
+        ).replace("_", "."))
+    odd = _YAML_BREAKS.search(yaml_text)
+    if odd:
+        raise FrontMatterError(yaml_text.count("\n", 0, odd.start()) + offset, _unseen(odd.group(0)))
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -242,6 +287,11 @@ def parse(text: str) -> FrontMatter:
             )
         builder = _Builder(loader, offset)
         data = builder.build(node, ())
+    except yaml.reader.ReaderError as err:
+        # A character YAML refuses to read (a NUL, a control, U+FFFE): a single line, in Vietnamese.
+        # Its first occurrence (libyaml's position counts bytes, not characters).
+        line = yaml_text.count("\n", 0, max(yaml_text.find(chr(err.character)), 0)) + offset
+        raise FrontMatterError(line, _unseen(chr(err.character))) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise FrontMatterError(_line_of(mark, offset), _yaml_message(err, yaml_text)) from None

@@ -78,7 +78,7 @@ def load_page(path: Path, repo: Repo) -> Page:
             # Pelican rewrites such addresses in a page's summary as in its body.
             add(number, INTRASITE_HELP, "body.intrasite")
         page.meta[name] = value.strip()
-    if not visible.without_invisible(page.meta.get("title", "")).strip():
+    if visible.is_blank(page.meta.get("title", "")):
         add(1, "trang cần dòng \"Title: …\" có chữ", "page.title")
     bad = visible.forbidden(body, tab_allowed=True)
     if bad:

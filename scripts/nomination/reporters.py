@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
-from scripts.common.terminal import inert
+from scripts.common.terminal import inert, inert_json
 from scripts.nomination.problems import Problem, Severity, count
 
 
@@ -46,8 +46,7 @@ def report_json(problems: list[Problem], files: int, out: TextIO) -> None:
         "notes": count(problems, Severity.NOTE),
         "problems": [p.to_dict() for p in problems],
     }
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape_data(text: str) -> str:

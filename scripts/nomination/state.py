@@ -39,7 +39,11 @@ class State(enum.Enum):
 
     @classmethod
     def of(cls, folder: str | None, decision: object) -> State:
-        """The state of a file in ``folder`` ("nominations" or "published") stamped ``decision``."""
+        """The state of a file in ``folder`` ("nominations" or "published") stamped ``decision``.
+
+        ``decision`` is whatever the file holds (a list, a mapping): only text can name one."""
+        if not isinstance(decision, str):
+            decision = None
         if folder == PUBLISHED:
             return cls.PUBLISHED if decision == APPROVED else cls.UNAPPROVED
         if folder != NOMINATIONS:
@@ -58,3 +62,10 @@ DECISION_LABELS = {
     APPROVED: State.PUBLISHED.label, RETURNED: State.RETURNED.label, WITHDRAWN: State.WITHDRAWN.label,
 }
 """The short label of each decision, as commit messages and the decision history show it."""
+
+
+def earlier_decisions(review: dict) -> list[dict]:
+    """The earlier decisions of a ``review`` block, whatever the file wrote there: only a list's
+    mappings are decisions (``history: 5`` stopped status and return)."""
+    entries = review.get("history")
+    return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []

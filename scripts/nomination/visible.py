@@ -8,19 +8,25 @@ value made only of spaces and zero-width characters looks filled in but says not
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_INVISIBLE_CLASS = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff"
+from scripts.common.vietnamese import BIDI_CONTROLS, DRAWN_BLANK, IGNORABLE
+
+_INVISIBLE_CLASS = IGNORABLE
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"          # C0 and C1 controls (tab and newline apart)
-    "\u202a-\u202e\u2066-\u2069"            # bidi embeddings, overrides and isolates
+    "\u2028\u2029"                          # line and paragraph separators (YAML line breaks)
+    f"{BIDI_CONTROLS}"                      # bidi embeddings, overrides and isolates
     "\ufdd0-\ufdef\ufffe\uffff"             # noncharacters of the BMP
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
     "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
     "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
-_HARMLESS_CLASS = "\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\u00a0\u202f" + DRAWN_BLANK
+"""What ``--fix`` turns into a plain space: no-break spaces and characters drawn as a blank."""
+_HARMLESS_CLASS = _SPACES + IGNORABLE.replace(BIDI_CONTROLS, "")
+"""Invisible characters whose removal changes nothing a reader sees (bidi controls do)."""
 _NOTHING_TO_SAY = re.compile(f"{_FORBIDDEN.pattern[:-1]}\t{_INVISIBLE_CLASS}{_HARMLESS_CLASS}]")
 """Any character one of the checks below would speak of: almost every file has none."""
 _TAB = re.compile("\t")
@@ -40,6 +46,8 @@ def forbidden(text: str, tab_allowed: bool = False) -> tuple[int, str] | None:
     char = match.group(0)
     if char == "\t":
         what = "dấu tab"
+    elif char in "\u2028\u2029":
+        what = "dấu ngắt dòng lạ"
     elif "\u202a" <= char <= "\u2069":
         what = "ký tự điều khiển hướng chữ"
     elif char in "\x00\x7f" or char < "\x20" or "\x80" <= char <= "\x9f":
@@ -52,7 +60,10 @@ def forbidden(text: str, tab_allowed: bool = False) -> tuple[int, str] | None:
     )
 
 
-_PRINTABLE_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u3164]")
+_PRINTABLE_INVISIBLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
 """The characters of ``_NOTHING_TO_SAY`` that ``str.isprintable`` calls printable (a test holds
 this list to the whole of Unicode)."""
 
@@ -65,17 +76,21 @@ def all_plain(texts: list[str]) -> bool:
     return joined.isprintable() and _PRINTABLE_INVISIBLE.search(joined) is None
 
 
+_DRAWN_BLANK = frozenset(DRAWN_BLANK)
+_category = unicodedata.category
+
+
 def is_blank(text: str) -> bool:
-    """Nothing left once white space and zero-width characters are removed."""
-    return not _INVISIBLE.sub("", text).strip()
-
-
-def without_invisible(text: str) -> str:
-    return _INVISIBLE.sub("", text)
+    """No letter, digit, punctuation or symbol a reader could see: only white space, invisible
+    characters, fillers, combining marks without a letter, private-use or unassigned code points.
+    The first visible character ends the loop, so an ordinary value costs one step."""
+    return not any(char not in _DRAWN_BLANK and _category(char)[0] in "LNPS" for char in text)
 
 
 _HARMLESS = re.compile(f"[{_HARMLESS_CLASS}]")
-_CURLY_VALUE = re.compile(r'(?m)^(\s*(?:-\s+|[^:#\n"“]+:\s+))“([^“”"\\\n]*)”[ \t]*$')
+_CURLY_VALUE = re.compile(r'(?m)^([ \t]*+(?:-[ \t]++|[^:#\n"“ \t][^:#\n"“]*+:[ \t]++))“([^“”"\\\n]*)”[ \t]*$')
+"""Possessive, and a key starts with no blank: a line of 60,000 spaces in a block scalar made the
+previous pattern try every split of them (quadratic)."""
 
 
 def has_harmless(text: str) -> bool:
@@ -92,6 +107,6 @@ def repair(front: str, body: str) -> tuple[str, str]:
     """What ``validate --fix`` rewrites: no-break spaces become spaces, zero-width characters
     go, and curly quotes around a whole front-matter value become straight quotes."""
     def clean(text: str) -> str:
-        return _HARMLESS.sub(lambda m: " " if m.group(0) in "\u00a0\u202f" else "", text)
+        return _HARMLESS.sub(lambda m: " " if m.group(0) in _SPACES else "", text)
 
     return _CURLY_VALUE.sub(r'\1"\2"', clean(front)), clean(body)

@@ -102,6 +102,11 @@ def build_bulletin(repo: Repo, ward: WardSettings, units: UnitRegistry, lexicon:
     """The month's bulletin; with ``minutes``, only the first stories that fit in that time."""
     period = Period(year, month)
     stories, skipped = _stories(repo, str(period))
+    if not stories and skipped:
+        raise PipelineError(
+            f"{period.label} không có bài nào đọc được trên đài: mọi tệp trong "
+            f"content/published/{period}/ đều có lỗi\n" + "\n".join(f"Bỏ qua {line}" for line in skipped)
+        )
     if not stories:
         raise PipelineError(
             f"{period.label} chưa có bài nào được Hội đồng thông qua (content/published/{period}/ "

@@ -115,11 +115,20 @@ def written_number_words(text: str) -> str:
         return _with_fraction(whole, fraction, DECIMAL_DOT)
     if text.startswith("0") and len(text) >= 3:
         return digit_words(text)
-    return number_words(int(text))
+    return _count_words(text)
+
+
+MAX_COUNTED_DIGITS = 15
+"""Past a million billion a number is a code, read digit by digit (and Python will not even
+turn a string of more than 4,300 digits into an integer: a story holding one stopped radio)."""
+
+
+def _count_words(digits: str) -> str:
+    return digit_words(digits) if len(digits) > MAX_COUNTED_DIGITS else number_words(int(digits))
 
 
 def _with_fraction(whole: str, fraction: str, mark: str) -> str:
-    words = number_words(int(whole))
+    words = _count_words(whole)
     if not fraction:
         return words
     if fraction.startswith("0") or len(fraction) > 2:
@@ -251,7 +260,7 @@ def speakable(text: str, lexicon: Lexicon) -> str:
 
 def _document(match: re.Match) -> str:
     year = match.group(2)
-    return str(int(match.group(1))) + (f" năm {year}" if year else "")
+    return (match.group(1).lstrip("0") or "0") + (f" năm {year}" if year else "")
 
 
 def _time(match: re.Match) -> str:
@@ -279,7 +288,7 @@ def _month_word(match: re.Match) -> str:
 
 def _ordinal(match: re.Match) -> str:
     word, value = match.group(1), match.group(2)
-    number = int(value) if value.isdigit() else _roman(value)
+    number = (int(value) if len(value) <= MAX_COUNTED_DIGITS else None) if value.isdigit() else _roman(value)
     if number is None:
         return match.group(0)
     return f"{word} {ORDINALS.get(number) or number_words(number)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scripts.common.period import month_label
 from scripts.common.settings import WardSettings
+from scripts.common.terminal import inert
 from scripts.common.vietnamese import document_date, short_date
 from scripts.nomination.state import State
 from scripts.reports.submissions import (
@@ -382,18 +384,21 @@ def render_md(doc: Document) -> bytes:
     out += ["## Cách đọc báo cáo", ""] + [f"- {line}" for line in doc.legend] + [""]
     if doc.notes:
         out += ["## Lưu ý", ""] + [f"- {line}" for line in doc.notes] + [""]
-    return "\n".join(out).encode("utf-8")
+    return inert("\n".join(out)).encode("utf-8")
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = re.compile("[ \u00a0\u3000]*[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]")
+"""OWASP's characters, after any spaces (some spreadsheets trim them before reading a cell), and
+their full-width forms (East Asian input settings turn them into the ASCII ones)."""
 
 
 def _csv_cell(value):
     """OWASP's rule against CSV injection: text a spreadsheet could read as a formula (a file
-    named "=HYPERLINK(…)", a note starting with "+") is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    named "=HYPERLINK(…)", a note starting with "+") is prefixed with an apostrophe; then control
+    characters are written as their code: the CSV may be printed to a terminal."""
+    if not isinstance(value, str):
+        return value
+    return ("'" if _FORMULA_START.match(value) else "") + inert(value)
 
 
 def render_csv(doc: Document) -> bytes:
@@ -457,10 +462,10 @@ def date_line(place: str, day: dt.date) -> str:
 def render_html(doc: Document) -> bytes:
     """The report as an administrative document: motto, issuing body, number, date, signature."""
     template = _TEMPLATES.get_template("report.html")
-    return template.render(
+    return inert(template.render(
         doc=doc, ward=doc.ward, chart=_chart_geometry(doc.chart),
         date_line=date_line(doc.ward.report.place, doc.today), abstract=doc.kind[:1].upper() + doc.kind[1:],
-    ).encode("utf-8")
+    )).encode("utf-8")
 
 
 RENDERERS: dict[str, Callable[[Document], bytes]] = {

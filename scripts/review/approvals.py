@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from scripts.common import hints
-from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo
+from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, named_like_content
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.state import APPROVED, WITHDRAWN
@@ -29,7 +29,8 @@ class ApprovalReport:
 
 
 def _is_story(path: str, prefix: str) -> bool:
-    return path.startswith(prefix) and PurePosixPath(path).suffix == ".md"
+    """Named like a story: "x.html" or "x.MD" in content/published/ needs the council as much."""
+    return path.startswith(prefix) and named_like_content(PurePosixPath(path).name)
 
 
 def _stamp_problems(rel: str, ctx: CheckContext, decision: str) -> list[Problem]:

@@ -28,7 +28,7 @@ from scripts.nomination.decoding import NotUtf8, decode
 from scripts.nomination.frontmatter import FrontMatterError, parse
 from scripts.nomination.loader import Nomination, load, load_bytes
 from scripts.nomination.problems import Problem
-from scripts.nomination.state import APPROVED, DECISION_LABELS, RETURNED, WITHDRAWN
+from scripts.nomination.state import APPROVED, DECISION_LABELS, RETURNED, WITHDRAWN, earlier_decisions
 from scripts.review import gitops
 
 REVIEW_KEYS = ("decision", "by", "on", "ref", "forward", "note", "reason", "history")
@@ -241,10 +241,10 @@ def _review(decision: str, by: str, on: dt.date, earlier: dict, **rest) -> dict:
         value = clean_text(value) if isinstance(value, str) else value
         if value not in (None, ""):
             review[key] = value
-    history = [dict(entry) for entry in earlier.get("history") or [] if isinstance(entry, dict)]
+    earlier_ones = [dict(entry) for entry in earlier_decisions(earlier)]
     if earlier.get("decision"):
-        history.append({key: earlier[key] for key in HISTORY_KEYS if earlier.get(key) is not None})
-    review["history"] = history
+        earlier_ones.append({key: earlier[key] for key in HISTORY_KEYS if earlier.get(key) is not None})
+    review["history"] = earlier_ones
     return review
 
 

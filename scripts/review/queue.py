@@ -17,18 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from scripts.common import clock, hints
 from scripts.common.period import month_label
 from scripts.common.repo import NOMINATIONS, Repo
-from scripts.common.terminal import InertWriter
+from scripts.common.terminal import InertWriter, inert_json
 from scripts.common.vietnamese import comparable, short_date, sort_key, weekday_date
 from scripts.nomination.loader import Nomination, load
-from scripts.nomination.state import DECISION_LABELS, State
+from scripts.nomination.state import DECISION_LABELS, State, earlier_decisions
 from scripts.nomination.units import UnitRegistry
 
 ORDER = (State.SUBMITTED, State.RETURNED, State.WITHDRAWN, State.APPROVED_UNMOVED)
@@ -36,6 +36,10 @@ ORDER = (State.SUBMITTED, State.RETURNED, State.WITHDRAWN, State.APPROVED_UNMOVE
 SHINGLE = 3
 SIMILAR = 0.3
 """Jaccard similarity from which two stories are flagged as near-duplicates."""
+MAX_SHOWN = 5
+"""Other files one story's flags name. A story sent a thousand times is flagged on each copy,
+not printed a million times: the output stays proportional to the number of files, and the
+search for near-duplicates of a story stops once more than this many are found."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -92,7 +96,61 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+class _Near:
+    """Near-duplicate search by prefix filtering (Bayardo et al., "Scaling up all pairs
+    similarity search"): with shingles ordered rarest first, two stories whose Jaccard similarity
+    reaches SIMILAR share a shingle in the first ``size - SIMILAR·size + 1`` of each. Only
+    stories sharing one are compared: a thousand distinct stories are not a million comparisons."""
+
+    def __init__(self, everything: list[Story]) -> None:
+        self.everything = everything
+        frequency = Counter(shingle for story in everything for shingle in story.shingles)
+        self.prefix: dict[str, list[str]] = {}
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for position, story in enumerate(everything):
+            ordered = sorted(story.shingles, key=lambda shingle: (frequency[shingle], shingle))
+            # Floor, not ceiling: a longer prefix is never wrong, a float rounded up could be.
+            prefix = ordered[:len(ordered) - int(SIMILAR * len(ordered)) + 1]
+            self.prefix[story.rel] = prefix
+            for shingle in prefix:
+                self.index[shingle].append(position)
+
+    def candidates(self, story: Story) -> list[Story]:
+        """The stories that can be similar to ``story``, in the order of ``everything``."""
+        positions: set[int] = set()
+        for shingle in self.prefix.get(story.rel) or ():
+            positions.update(self.index[shingle])
+            if len(positions) == len(self.everything):
+                break  # every story already is a candidate (a story sent many times)
+        return [self.everything[position] for position in sorted(positions)]
+
+
+def _similar(story: Story, near: _Near) -> tuple[list[tuple[float, Story]], bool]:
+    """The stories most like ``story`` (most similar first), and whether there are more."""
+    mine = story.shingles
+    size = len(mine)
+    found = []
+    for other in near.candidates(story):
+        theirs = other.shingles
+        # Jaccard is at most the ratio of the sizes: most pairs end here, without an intersection.
+        if other.rel == story.rel or not size or min(size, len(theirs)) < SIMILAR * max(size, len(theirs)):
+            continue
+        score = similarity(mine, theirs)
+        if score >= SIMILAR:
+            found.append((score, other))
+            if len(found) > MAX_SHOWN:
+                break
+    found.sort(key=lambda pair: -pair[0])
+    return found[:MAX_SHOWN], len(found) > MAX_SHOWN
+
+
+def _named(others: list[Story]) -> str:
+    named = "; ".join(_describe(o) for o in others[:MAX_SHOWN])
+    return f"{named}; và {len(others) - MAX_SHOWN} phiếu khác" if len(others) > MAX_SHOWN else named
 
 
 def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
@@ -116,7 +174,7 @@ def _story(nomination: Nomination, folder: str, units: UnitRegistry) -> Story:
         nominee=str(nominee.get("name") or ""),
         submitted_on=submitted,
         since=since,
-        history=[entry for entry in review.get("history") or [] if isinstance(entry, dict)],
+        history=earlier_decisions(review),
         shingles=shingles(text),
     )
 
@@ -144,6 +202,7 @@ def flag(queued: list[Story], everything: list[Story]) -> None:
     for story in everything:
         if story.nominee:
             by_person[person_key(story.nominee)].append(story)
+    near = _Near(everything)
     for story in queued:
         same = [o for o in by_person.get(person_key(story.nominee), []) if o.rel != story.rel] \
             if story.nominee else []
@@ -153,22 +212,20 @@ def flag(queued: list[Story], everything: list[Story]) -> None:
         ):
             if others:
                 story.flags.append(Flag(
-                    code,
-                    f"\"{story.nominee}\" cũng {what}: " + "; ".join(_describe(o) for o in others),
-                    tuple(o.rel for o in others),
+                    code, f"\"{story.nominee}\" cũng {what}: {_named(others)}",
+                    tuple(o.rel for o in others[:MAX_SHOWN]),
                 ))
-        close = sorted(
-            ((similarity(story.shingles, o.shingles), o) for o in everything if o.rel != story.rel),
-            key=lambda pair: -pair[0],
-        )
+        close, more = _similar(story, near)
         for score, other in close:
-            if score < SIMILAR:
-                break
             story.flags.append(Flag(
                 "similar.story",
                 f"nội dung gần trùng với {_describe(other)}: {round(score * 100)}% cụm ba từ giống nhau",
                 (other.rel,),
             ))
+        if more:
+            last = story.flags[-1]
+            story.flags[-1] = replace(last, message=f"{last.message} (và các phiếu khác: hơn {MAX_SHOWN} "
+                                                    "phiếu gần trùng)")
 
 
 def build(repo: Repo, units: UnitRegistry, today: dt.date, month: str | None = None) -> Queue:
@@ -200,7 +257,9 @@ def _wait_text(story: Story, today: dt.date) -> str:
 def _decision_text(entry: dict) -> str:
     """One earlier decision as the council reads it: date, decision, who, minutes, reason."""
     day = clock.parse_date(entry.get("on"))
-    text = f"{short_date(day) if day else entry.get('on')} {DECISION_LABELS.get(entry.get('decision'), '?')}"
+    decision = entry.get("decision")
+    label = DECISION_LABELS.get(decision, "?") if isinstance(decision, str) else "?"
+    text = f"{short_date(day) if day else entry.get('on')} {label}"
     text += f" – {entry.get('by')}" + (f", {entry['ref']}" if entry.get("ref") else "")
     return text + (f": {entry['reason']}" if entry.get("reason") else "")
 
@@ -209,10 +268,11 @@ def report_text(queue: Queue, out: TextIO) -> None:
     out = InertWriter(out)
     out.write(f"Hàng chờ của Hội đồng, {weekday_date(queue.today)}: {len(queue.stories)} phiếu\n")
     last: tuple = ()
+    counts = Counter(story.state for story in queue.stories)
     for story in queue.stories:
         keys = (story.state, story.period, story.unit)
-        count = sum(1 for s in queue.stories if s.state == story.state)
-        labels = (f"{story.state.heading} ({count})", month_label(story.period), story.unit_name)
+        heading = f"{story.state.heading} ({counts[story.state]})"
+        labels = (heading, month_label(story.period), story.unit_name)
         for depth in range(3):
             if keys[:depth + 1] != last[:depth + 1]:
                 out.write(("\n" if depth == 0 else "") + "  " * depth + labels[depth] + "\n")
@@ -250,8 +310,7 @@ def report_json(queue: Queue, out: TextIO) -> None:
         ],
         "unreadable": queue.unreadable,
     }
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 REPORTERS: dict[str, Callable[[Queue, TextIO], None]] = {"text": report_text, "json": report_json}

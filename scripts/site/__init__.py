@@ -8,6 +8,7 @@ references, so receivers must live as long as the module). The work is in small 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from pelican import signals
 
 from scripts.common import hints
 from scripts.common.repo import Repo, markdown_files
+from scripts.common.terminal import inert
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
 from scripts.nomination.checker import check_file, generated_problems, link_problems, slug_problems
@@ -198,7 +200,18 @@ def _stop(message: str) -> None:
     raise SystemExit(1)
 
 
+class _InertLog(logging.Filter):
+    """Pelican logs file names ("Could not process published/…/x.md"): a name holding ESC or
+    the 8-bit CSI would drive the terminal of whoever runs the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = inert(record.getMessage()), None
+        return True
+
+
 def register() -> None:
+    for handler in logging.getLogger().handlers:  # Pelican's, set up before plugins are loaded
+        handler.addFilter(_InertLog())
     signals.initialized.connect(check_settings)
     signals.initialized.connect(cleanup.start)
     signals.content_written.connect(cleanup.record)

@@ -52,6 +52,12 @@ SHAPES = {
     f"[x [y] {MAX_OPEN_BRACKETS} tầng": lambda n: "\n\n".join(
         [("[x " * MAX_OPEN_BRACKETS + "y]" * MAX_OPEN_BRACKETS + " ") * (7700 // (5 * MAX_OPEN_BRACKETS + 1))]
         * max(n // 7702, 1)),
+    "*_ trên từng đoạn": lambda n: "\n\n".join(["*_" * 3900] * max(n // 7802, 1)),
+    "![ trên từng đoạn": lambda n: "\n\n".join(["![" * 3900] * max(n // 7802, 1)),
+    "!\\[ trên từng đoạn": lambda n: "\n\n".join(["!\\[" * 2600] * max(n // 7802, 1)),
+    "bảng nhiều dòng": lambda n: "\n\n".join(["|a|b|\n|-|-|\n" + "|a|b|\n" * 1300] * max(n // 7900, 1)),
+    "> - xen kẽ": lambda n: "\n\n".join("".join("> " * (i % 9) + "- a\n" for i in range(40))
+                                         for _ in range(n // 600)),
     "danh sách lồng sâu": lambda n: "".join("  " * (i % 200) + "- a\n" for i in range(n // 200)),
     "trích dẫn lồng sâu": lambda n: ">" * n,
     "bảng rộng": lambda n: "|" + "a|" * (n // 4) + "\n|" + "-|" * (n // 4) + "\n",

@@ -136,3 +136,14 @@ def test_a_photo_with_an_archive_after_it_is_refused(intake_repo: Path, attachme
     result, comment = _intake(intake_repo, event(tmp_path, GOOD), attachments)
     assert result.code == 1 and "ảnh thứ 1: tệp có 44 byte lạ sau phần ảnh" in comment
     assert not list((intake_repo / "content/images").rglob("*.*"))
+
+
+@pytest.mark.parametrize("year", ["9" * 5000, "²⁰²⁶", "١٩٧١"])
+def test_a_year_python_cannot_count_is_refused_by_the_checker_not_fatal(intake_repo: Path, attachments: Path,
+                                                                        tmp_path: Path, year: str):
+    """str.isdigit takes "²" and Arabic-Indic digits, int() refuses "²" and more than 4,300 digits."""
+    body = GOOD.replace("### Năm sinh\n\n1971", f"### Năm sinh\n\n{year}")
+    assert body != GOOD
+    result, comment = _intake(intake_repo, event(tmp_path, body), attachments)
+    assert result.code == 1 and "Lỗi không mong đợi" not in result.err, result.err
+    assert "**Năm sinh**" in comment, comment

@@ -104,3 +104,21 @@ def test_fix_repairs_harmless_invisible_characters_and_curly_quotes(hostile_repo
     assert "0 cảnh báo" in fixed.out, fixed.out
     repaired = text.replace("  name: Lương Thị Hồng Nhung", '  name: "Lương Thị Hồng Nhung"')
     assert target.read_bytes() == repaired.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_a_fix_that_would_break_the_file_leaves_it_as_it_was(hostile_repo: Path):
+    """A no-break space YAML reads as part of a key: turning it into a space would indent the key
+    under the one above, and the file would no longer parse. Nothing is written."""
+    folder = hostile_repo / "content" / "nominations" / "2026-11"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (CASES / "valid" / "chi-luong-thi-hong-nhung-day-boi.md").read_text(encoding="utf-8")
+    target = folder / "chi-nhung.md"
+    target.write_text(text.replace("  name: Lương Thị Hồng Nhung", "  name: Lương Thị\u00a0Hồng Nhung")
+                      .replace("contact:\n", "\u00a0contact:\n"), encoding="utf-8")
+    before = target.read_bytes()
+
+    fixed = run_cli("validate", "--fix", cwd=hostile_repo, env=TODAY)
+
+    assert target.read_bytes() == before
+    assert "không tự sửa được" in fixed.err and "hãy sửa tay" in fixed.err, fixed.err
+    assert "YAML không hợp lệ" not in fixed.out, fixed.out

@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scripts.common.repo import Repo
+from scripts.nomination import visible
 from scripts.nomination.body import _may_matter, findings, parsed_findings
 from scripts.nomination.checker import CheckContext, check_file
 from scripts.nomination.frontmatter import FrontMatterError, parse
@@ -105,6 +106,29 @@ def test_the_fast_plain_check_misses_no_character_the_visible_checks_speak_of():
     assert visible.all_plain(["Bà Nguyễn Thị Lan", "dòng một\ndòng hai"])
 
 
+@SETTINGS
+@example(front="impact: |\n" + " " * 60_000 + "a\n", body="")
+@given(st.text(alphabet=st.sampled_from(" \t-:#\"“”\n\u00a0\u200bab"), max_size=3000), bodies)
+def test_fix_repairs_in_time_and_leaves_nothing_to_repair(front, body):
+    """--fix's rewrite of the front matter and body: a line of spaces in a block scalar made its
+    curly-quote pattern try every split of them (60,000 spaces: 18 s)."""
+    fixed_front, fixed_body = visible.repair(front, body)
+    assert not visible.has_harmless(fixed_front + fixed_body)
+    assert visible.repair(fixed_front, fixed_body) == (fixed_front, fixed_body)
+
+
+@SETTINGS
+@example(text="![" * 60_000)
+@example(text="![](" + "a" * 120_000)
+@given(st.text(alphabet=st.sampled_from("![]()<> a\\\n"), max_size=3000))
+def test_the_image_patterns_take_linear_time(text):
+    """The checker's look-alike image pattern (escaped "!\\[" reach it as text) and intake's image
+    answer pattern (a stranger's issue body) scanned from every "![" to the end: quadratic."""
+    from scripts.intake.answers import _IMAGE_MD
+    from scripts.nomination.body import _IMAGE_LOOKALIKE
+
+    for pattern in (_IMAGE_LOOKALIKE, _IMAGE_MD):
+        assert pattern.search(text) is None or "![" in text
 def _spelled(char: str) -> st.SearchStrategy[str]:
     """One character of an address as a writer could hide it from a naive check."""
     code = ord(char)

@@ -189,6 +189,19 @@ def test_a_published_story_with_an_error_is_not_read_on_air(column):
     assert "alert" not in result.out and "Chi hội CCB Tân Dân" not in result.out
 
 
+def test_when_every_story_has_an_error_the_radio_names_them_instead_of_saying_none(column):
+    bad = column.place("duoc-thong-qua")
+    column.commit("2026-11-10T09:00:00+07:00", "Gửi phiếu")
+    bad = column.approve(bad, "2026-11-21")
+    bad.write_text(bad.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+
+    result = column.cli("radio", "--month", "2026-11")
+
+    assert result.code == 1
+    assert "trống" not in result.err, result.err
+    assert "Bỏ qua content/published/2026-11/duoc-thong-qua.md: có lỗi" in result.err
+
+
 def test_validate_prints_control_characters_as_codes(column):
     folder = column.root / "content" / "nominations" / "2026-11"
     folder.mkdir(parents=True, exist_ok=True)

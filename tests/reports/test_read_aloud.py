@@ -85,3 +85,10 @@ def test_markdown_is_stripped_into_paragraphs():
 
 def test_syllables_count_words():
     assert syllables("Kính thưa quý vị và các bạn!") == 7
+
+
+def test_numbers_too_long_to_count_are_read_digit_by_digit(lexicon):
+    """Python refuses int() of more than 4,300 digits: such a number in a story stopped radio."""
+    spoken = speakable(f"Mã số {'9' * 5000}, thứ {'1' * 40}, văn bản số {'0' * 4400}7/UBND.", lexicon)
+    assert spoken.count("chín") == 5000
+    assert "bảy" in spoken

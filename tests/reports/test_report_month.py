@@ -317,6 +317,10 @@ def test_csv_cells_cannot_become_formulas(column):
     """OWASP's rule: a cell starting with = + - @ tab or CR is prefixed with an apostrophe."""
     from scripts.reports.render import _csv_cell
 
-    for hostile in ("=HYPERLINK(\"https://example.com\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+    for hostile in ("=HYPERLINK(\"https://example.com\")", "+1", "-2+3", "@SUM(A1)", "\tx",
+                    "  =1+1", "\u00a0@SUM(A1)", "\uff1dHYPERLINK(1)", "\uff0b1"):
         assert _csv_cell(hostile) == "'" + hostile
+    # Judged first, then a control character is shown as its code (the CSV may go to a terminal).
+    assert _csv_cell("\rx") == "'\\u{000D}x"
+    assert _csv_cell("a\x1b[2J\x9b1m\u202eb") == "a\\u{001B}[2J\\u{009B}1m\\u{202E}b"
     assert _csv_cell("Hội Cựu chiến binh") == "Hội Cựu chiến binh" and _csv_cell(3) == 3

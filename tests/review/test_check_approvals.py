@@ -151,3 +151,20 @@ def test_the_column_may_live_in_a_folder_of_a_larger_repository(tmp_path):
     done = cli(column, "check-approvals", "--base", "main")
     assert done.code == 1
     assert done.out.startswith(f"{PUBLISHED}:")
+
+
+def test_a_file_pelican_would_read_in_published_needs_the_council_whatever_its_suffix(basic):
+    """"x.html" or "x.MD" added to content/published/ by a pull request: Pelican's own readers
+    (or a case-insensitive checkout) would publish it; the approvals check refuses it by name."""
+    branch(basic)
+    folder = basic / "content" / "published" / "2026-11"
+    folder.mkdir(parents=True)
+    (folder / "trang.html").write_text("<html><body><script>1</script></body></html>", encoding="utf-8")
+    (folder / "bai.MD").write_text((basic / NOMINATED).read_text(encoding="utf-8"), encoding="utf-8")
+    commit(basic, signed=True)  # a member's signature: the files themselves are the test
+
+    done = cli(basic, "check-approvals", "--base", "main")
+
+    assert done.code == 1
+    for name in ("trang.html", "bai.MD"):
+        assert f"content/published/2026-11/{name}:1: error:" in done.out, done.out

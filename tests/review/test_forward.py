@@ -119,6 +119,17 @@ def test_a_forwarded_story_with_an_error_is_left_out_with_a_message(basic, tmp_p
         assert "alert(1)" not in written and "Tổ thu gom rác tự quản" not in written
 
 
+def test_when_the_only_forwarded_story_has_an_error_it_is_named(basic, tmp_path):
+    approve(basic, RAC, "--forward")
+    path = basic / "content" / "published" / RAC
+    path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+
+    done = cli(basic, "forward", "--month", "2026-10", "--out", str(tmp_path / "gui"))
+
+    assert done.code == 1
+    assert "Bỏ qua content/published/2026-10/to-thu-gom-rac-tdp-hoa-thanh.md: có lỗi" in done.err, done.err
+
+
 def test_the_bundle_carries_the_sites_content_security_policy(basic, tmp_path):
     from scripts.publishing.policy import SITE_POLICY
     from tests.conftest import ROOT

@@ -7,8 +7,10 @@ import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scripts.review.queue import person_key, shingles, similarity
+from scripts.review.queue import MAX_SHOWN, SIMILAR, Story, _Near, person_key, shingles, similarity
 from tests.review.conftest import DATA, KEYS, build, cli, revise
 
 
@@ -70,6 +72,11 @@ def test_the_sample_content_raises_no_false_flag(repo):
     ("Nguyễn Văn Đức", "Nguyễn V\u0430n Đ\u1ee9c"),  # Cyrillic "а"
     ("Nguyễn Văn Đức", "\uff2eguyễn Văn Đức"),  # full-width "Ｎ" (NFKC)
     ("Lê Thị Hoa", "Lê Thị Ηοa"),  # Greek capital eta and omicron
+    ("Nguyễn Văn Đức", "Nguyễn Văn Ðức"),  # the Icelandic eth, drawn as "Đ"
+    ("Đinh Thị Liên", "Ðinh Thı Lıên"),  # eth and dotless i
+    ("Nguyễn Văn Đức", "Nguyễn\u3164Văn\uffa0Đức"),  # Hangul fillers drawn as the spaces
+    ("Nguyễn Văn Đức", "Nguyễn\u2800Văn Đức"),  # the blank Braille pattern
+    ("Nguyễn Văn Đức", "Ng\U000e0041uyễn V\ufe0făn Đ\u206aức\u180b"),  # tags, selectors, format
 ])
 def test_names_are_compared_folded(a, b):
     assert person_key(a) == person_key(b)
@@ -79,6 +86,9 @@ def test_hidden_characters_do_not_hide_a_copied_story():
     story = "Chị Hoa dạy bơi miễn phí cho hơn một trăm em nhỏ ở tổ dân phố Đông Hải suốt ba mùa hè"
     copied = "\u200b".join(story.replace("o", "\u043e"))
     assert similarity(shingles(story), shingles(copied)) == 1.0
+    for hidden in ("\U000e0020", "\ufe0e", "\u206b", "\U0001d173"):
+        assert similarity(shingles(story), shingles(hidden.join(story))) == 1.0
+    assert similarity(shingles(story), shingles(story.replace(" ", "\u3164"))) == 1.0
 
 
 def test_similarity_is_jaccard_of_word_trigrams():
@@ -107,6 +117,23 @@ def test_an_unreadable_file_is_named_not_fatal(crafted):
         "Không đọc được content/nominations/2026-11/hong.md: chạy \"make validate "
         "FILE=content/nominations/2026-11/hong.md\" để xem lỗi.\n"
     )
+
+
+@pytest.mark.parametrize("review", [
+    "review:\n  decision: [returned]\n",
+    "review:\n  decision: {returned: 1}\n",
+    "review:\n  history: 5\n",
+    "review:\n  history:\n    - decision: [returned]\n      \"on\": {a: 1}\n      by: [x]\n",
+])
+def test_a_review_block_of_the_wrong_shape_is_shown_not_fatal(crafted, review):
+    """The queue reads files the checker refuses: a decision written as a list was hashed."""
+    path = next((crafted / "content" / "nominations").rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^review:\n(?:[ ].*\n)*", "", text).replace("\n---\n", f"\n{review}---\n", 1),
+                    encoding="utf-8")
+    for fmt in ("text", "json"):
+        done = cli(crafted, "status", "--format", fmt)
+        assert done.code == 0 and "Lỗi" not in done.err, done.err
 
 
 def test_status_shows_the_decision_history_to_the_council(basic):
@@ -138,3 +165,46 @@ def test_a_second_return_waits_for_a_new_revision_before_approval(basic):
     assert cli(basic, *approve).code == 0
     text = (basic / rac.replace("nominations", "published")).read_text(encoding="utf-8")
     assert text.count("    - decision: returned\n") == 2  # both returns kept, oldest first
+
+
+def test_a_story_sent_many_times_is_flagged_on_each_copy_not_printed_for_each_pair(crafted):
+    """Thirty copies of one story: each copy's flags name at most MAX_SHOWN others and say there
+    are more, so that the output grows with the number of files, not with its square."""
+    source = crafted / "content" / "nominations" / "2026-11"
+    source = source / "cuu-chien-binh-nguyen-van-duc-gia-co-cau-tre.md"
+    text = source.read_text(encoding="utf-8")
+    copies = 30
+    for number in range(copies):
+        copy = text.replace("period: 2026-11", f"period: 2025-{number % 12 + 1:02d}")
+        (source.parent / f"ban-sao-{number}.md").write_text(copy + f"\nBản {number}.\n", encoding="utf-8")
+
+    got = json.loads(cli(crafted, "status", "--format", "json").out)
+
+    copied = [s for s in got["stories"] if "ban-sao-" in s["path"]]
+    assert len(copied) == copies
+    for story in copied:
+        by_code = {}
+        for found in story["flags"]:
+            by_code.setdefault(found["code"], []).append(found)
+        assert len(by_code["similar.story"]) == MAX_SHOWN
+        assert "và các phiếu khác" in by_code["similar.story"][-1]["message"]
+        for code in ("repeat.months", "repeat.units"):
+            assert all(len(f["others"]) <= MAX_SHOWN for f in by_code.get(code, []))
+    repeat = next(f for f in copied[0]["flags"] if f["code"] == "repeat.months")
+    assert repeat["message"].endswith("phiếu khác"), repeat["message"]
+
+
+_SHINGLES = st.frozensets(st.sampled_from([f"w{n}" for n in range(12)]), max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SHINGLES, min_size=2, max_size=8))
+def test_prefix_filtering_never_misses_a_similar_pair(sets):
+    stories = [Story(f"f{n}", "nominations", None, "2026-11", "", "", "", "", None, None, shingles=s)
+               for n, s in enumerate(sets)]
+    near = _Near(stories)
+    for story in stories:
+        candidates = {other.rel for other in near.candidates(story)}
+        for other in stories:
+            if other is not story and similarity(story.shingles, other.shingles) >= SIMILAR:
+                assert other.rel in candidates

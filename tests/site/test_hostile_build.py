@@ -5,6 +5,7 @@ checker says. Sentinels are searched in every file under output/, Pagefind's inc
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -127,6 +128,56 @@ def test_files_pelican_would_skip_stop_the_build_as_validate(tmp_path, cli):
     assert result.code == 1 and checked.code == 1
     for line in expected:
         assert line in result.err and line in checked.out, (line, result.err, checked.out)
+
+
+def test_files_only_pelicans_other_readers_would_read_stop_the_build_as_validate(tmp_path, cli):
+    """Pelican reads ".html", ".htm", ".markdown", ".mkd" and ".mdown" with its own readers, past
+    the checker: a page with a <script> was published from content/pages/, and such a file in
+    content/published/ crashed the build. Each is refused by name, the build writes none."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    folder = _story(repo).parent
+    planted = {
+        repo / "content" / "pages" / "trang.htm":
+            f"<html><head><title>T</title></head><body><script>1</script>{SENTINEL}</body></html>",
+        repo / "content" / "pages" / "trang-hai.mkd": f"Title: T\n\n<script>2</script>{SENTINEL}\n",
+        folder / "bai.html": f"<html><head><title>T</title></head><body>{SENTINEL}</body></html>",
+        folder / "bai-hai.markdown": f"Title: T\nDate: 2026-11-01\n\n{SENTINEL}\n",
+        folder / "bai-ba.mdown": f"Title: T\nDate: 2026-11-01\n\n{SENTINEL}\n",
+        folder / "bai-bon.md.": f"Title: T\nDate: 2026-11-01\n\n{SENTINEL}\n",
+    }
+    for path, text in planted.items():
+        path.write_text(text, encoding="utf-8")
+
+    checked = cli("validate", cwd=repo)
+    for path in planted:
+        assert f"{path.relative_to(repo).as_posix()}:1: error: đuôi tệp phải là" in checked.out, checked.out
+    assert checked.code == 1
+    for pages_only in (False, True):
+        if pages_only:  # the pages' files alone: the articles' check must not be what stops them
+            for path in planted:
+                if path.parent == folder:
+                    path.unlink()
+        result = build(repo, search=False)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert "đuôi tệp phải là" in result.err, result.err
+        _no_sentinel(repo)
+
+
+def test_a_file_name_cannot_drive_the_terminal_of_the_build(tmp_path):
+    """Pelican logs the name of a file it could not process, and the plugin names its errors."""
+    repo = make_site_repo(tmp_path / "repo", extra=False)
+    story = _story(repo)
+    story.rename(story.with_name("bai\x1b]0;x\x07\x9b2J\u202e.md"))
+    other = sorted((repo / "content" / "published").rglob("*.md"))[-1]
+    other.rename(other.with_name(os.fsdecode(b"khong-utf8-\xff.md")))  # surrogates in Python
+
+    result = build(repo, search=False)
+
+    assert result.code == 1
+    assert "Traceback" not in result.out + result.err
+    for char in ("\x1b", "\x07", "\x9b", "\u202e", "\udcff", "\ufffd"):
+        assert char not in result.out + result.err, (result.out + result.err)[-1500:]
+    assert "\\u{001B}" in result.out + result.err
 
 
 def test_the_column_reader_is_the_only_reader():
