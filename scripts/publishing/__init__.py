@@ -1,1 +1,1 @@
-"""What leaves the ward: the one Markdown renderer and sanitizer, and the public view of a story."""
+"""What leaves the ward as HTML: the one Markdown renderer and sanitizer, and the pages' policy."""

@@ -29,13 +29,13 @@ from scripts.common.settings import WardSettings
 from scripts.common.vietnamese import document_date, sort_key
 from scripts.images.container import NotAnImage
 from scripts.images.library import PhotoLibrary, Processed, Variant, photo_library
+from scripts.nomination import consent
 from scripts.nomination.checker import CheckContext, sound_nominations
 from scripts.nomination.loader import Nomination, load
+from scripts.nomination.public import PublicStory, project
 from scripts.nomination.state import APPROVED
 from scripts.nomination.units import UnitRegistry
-from scripts.publishing import consent
 from scripts.publishing.policy import CONTENT_SECURITY_POLICY
-from scripts.publishing.public import PublicStory, project
 from scripts.publishing.render import render
 
 _TEMPLATES = Environment(

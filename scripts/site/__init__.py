@@ -20,9 +20,9 @@ from scripts.common.repo import Repo, markdown_files
 from scripts.common.terminal import inert
 from scripts.images.container import NotAnImage
 from scripts.images.library import photo_library
+from scripts.nomination import consent
 from scripts.nomination.checker import check_file, generated_problems, link_problems, slug_problems
 from scripts.nomination.reporters import text_line
-from scripts.publishing import consent
 from scripts.site import cleanup
 from scripts.site.generator import ColumnGenerator
 from scripts.site.reader import NominationReader

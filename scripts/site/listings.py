@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from scripts.common.period import Period
 from scripts.common.vietnamese import sort_key
+from scripts.nomination.public import Term
 from scripts.nomination.schema import NominationSchema
-from scripts.publishing.public import Term
 from scripts.site.settings import save_as
 
 

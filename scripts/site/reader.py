@@ -28,11 +28,11 @@ from scripts.common.parallel import fork_map, worth_forking
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.images.library import PhotoLibrary, photo_library
 from scripts.nomination.checker import CheckContext, FileResult, check_file
+from scripts.nomination.consent import PhotoClaim, claims
 from scripts.nomination.loader import load
 from scripts.nomination.page import HEADER_KEYS, load_page
 from scripts.nomination.problems import Problem, Severity
 from scripts.nomination.reporters import text_line
-from scripts.publishing.consent import PhotoClaim, claims
 from scripts.publishing.render import render
 from scripts.site.settings import column_settings, reserved_names
 from scripts.site.story import Story, build_story

@@ -1,7 +1,7 @@
 """What a story page may show: built from the schema's public view of a nomination, nothing else.
 
 ``Story`` is the only nomination data that reaches templates, feeds, the search index and the
-sitemap. It extends the one public projection (``scripts.publishing.public``, shared with the
+sitemap. It extends the one public projection (``scripts.nomination.public``, shared with the
 forward bundle) with what only the site shows, so no list of fields is repeated here.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from scripts.common.period import month_label
 from scripts.common.vietnamese import fold, name_key, weekday_date
 from scripts.images.library import PhotoLibrary, Processed
+from scripts.nomination.public import PublicStory, project
 from scripts.nomination.schema import NominationSchema
 from scripts.nomination.units import UnitRegistry
-from scripts.publishing.public import PublicStory, project
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def test_tables_and_lists_render():
 
 def test_site_and_bundle_share_one_public_projection():
     """A new public field is two edits: the schema, and PublicStory (both consumers extend it)."""
-    from scripts.publishing.public import PublicStory
+    from scripts.nomination.public import PublicStory
     from scripts.review.forward import Item
     from scripts.site.story import Story
 

@@ -157,7 +157,8 @@ def test_editing_the_checker_makes_the_content_cache_stale(tmp_path):
     sources = story_sources()
     assert Path(checker.__file__).resolve() in sources
     assert Path(loader.__file__).resolve() in sources
-    from scripts.publishing import public, render
+    from scripts.nomination import public
+    from scripts.publishing import render
     assert Path(render.__file__).resolve() in sources, "the renderer decides a cached story's HTML"
     assert Path(public.__file__).resolve() in sources
     cache = tmp_path / "cache"

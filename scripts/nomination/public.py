@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the caller hands them in; publishing stays below the nomination room
-    from scripts.nomination.schema import NominationSchema
-    from scripts.nomination.units import UnitRegistry
+from scripts.nomination.schema import NominationSchema
+from scripts.nomination.units import UnitRegistry
 
 
 @dataclass(frozen=True)
