@@ -24,8 +24,7 @@ from scripts.common import clock, hints
 from scripts.common.period import Period
 from scripts.common.repo import NOMINATIONS, PUBLISHED, Repo, markdown_files
 from scripts.common.vietnamese import short_date
-from scripts.nomination.checker import CheckContext, check_file, slug_problems
-from scripts.nomination.problems import Problem
+from scripts.nomination.checker import CheckContext, check_files
 from scripts.nomination.state import State
 from scripts.nomination.units import Unit, UnitRegistry
 from scripts.reports.githistory import Added, History, read_history
@@ -264,15 +263,12 @@ def gather(repo: Repo, periods: set[str], history: History,
     """
     ctx = CheckContext.for_repo(repo, today)
     files = _files_for(repo, periods)
-    clashes: dict[str, list[Problem]] = {}
-    for problem in slug_problems([path for path, _, _ in files], repo):
-        clashes.setdefault(problem.path, []).append(problem)
+    results = check_files([path for path, _, _ in files], ctx, keep=True)
     items: list[Submission] = []
     left_out: list[LeftOut] = []
-    for path, folder, period in files:
-        result = check_file(path, ctx, keep=True)
+    for (path, folder, period), result in zip(files, results, strict=True):
         nomination = result.nomination
-        errors = clashes.get(result.rel, []) + [p for p in result.problems if p.is_error]
+        errors = [p for p in result.problems if p.is_error]
         if nomination is None or errors:
             unit = nomination.unit_id if nomination is not None else None
             left_out.append(LeftOut(
